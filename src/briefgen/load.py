@@ -1,0 +1,132 @@
+"""Load stage: find article files and read each one into a SourceDocument.
+
+Readers are keyed by file extension. Reading never modifies the file. Every problem a user
+can fix (missing, binary, empty, undecodable file) is an InputError naming the file.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import SourceDocument
+
+KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+# Larger files are not news articles; reading them whole would only waste memory and time.
+MAX_BYTES = 20 * 1024 * 1024
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_KEYS = ("title", "date", "author", "source", "url")
+
+
+def find_articles(folder: Path) -> list[Path]:
+    """The article files directly inside `folder`, in name order (hidden files skipped)."""
+    if not folder.exists():
+        raise InputError("folder not found", folder)
+    if not folder.is_dir():
+        raise InputError("not a folder", folder)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        raise InputError(f"cannot list folder ({error.strerror or error})", folder) from None
+    return [p for p in entries if not p.name.startswith(".") and p.suffix.lower() in KIND_BY_EXTENSION]
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read one article file; raises InputError with the file name and the reason."""
+    kind = KIND_BY_EXTENSION.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md or .html)", path)
+    text = decode(read_bytes(path), path)
+    if not text.strip():
+        raise InputError("file is empty", path)
+    if kind == "md":
+        front_matter, text = split_front_matter(text, path)
+        return SourceDocument(path=path, kind=kind, text=text, front_matter=front_matter)
+    return SourceDocument(path=path, kind=kind, text=text)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not an article file", path)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"file is too large for an article ({size // (1024 * 1024)} MB)", path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as error:
+        raise InputError(f"cannot read file ({error.strerror or error})", path) from None
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode bytes as text: BOMs first, then UTF-8, then Windows-1252, then Latin-1."""
+    if not data.strip():
+        raise InputError("file is empty", path)
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"binary file ({what}), not text", path)
+    text = _decode_by_bom(data)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise InputError("binary file (contains NUL bytes), not text", path)
+        text = _decode_without_bom(data)
+    if _looks_binary(text):
+        raise InputError("binary file (mostly control characters), not text", path)
+    # Stray NULs inside otherwise good text carry no meaning and break XML-based renderers.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    return None
+
+
+def _decode_without_bom(data: bytes) -> str:
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > max(8, len(sample) // 20)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Split YAML front matter (between --- lines) from a Markdown body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return (), text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        raise InputError("front matter is not valid YAML", path, None if line is None else line + 2) from None
+    if not isinstance(data, dict):
+        raise InputError("front matter must be 'key: value' lines", path)
+    fields = tuple((key, str(data[key]).strip()) for key in _FRONT_MATTER_KEYS if data.get(key) not in (None, ""))
+    return fields, text[match.end():]
