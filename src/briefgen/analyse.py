@@ -1,0 +1,36 @@
+"""Analyse stage: one Article in, one ArticleDigest out (summary, key quotes, terms, acronyms).
+
+Each article is analysed on its own, so articles can be analysed in parallel and cached;
+everything that depends on other articles (first explanation of a term, key points) is
+decided later, in assemble.
+"""
+from __future__ import annotations
+
+import re
+
+from .acronyms import find_acronyms
+from .config import Settings
+from .glossary import Glossary, explain_terms
+from .model import Article, ArticleDigest
+from .quotes import find_quotes, key_quotes
+from .summarize import summarize
+
+_WORD = re.compile(r"\w+")
+
+
+def analyse(article: Article, glossary: Glossary, settings: Settings) -> ArticleDigest:
+    summary = summarize(article, sentences=settings.summary_sentences)
+    quotes = key_quotes(find_quotes(article.body), limit=settings.quotes_per_article)
+    text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    acronyms = find_acronyms(text)
+    # Terms the summary and quotes use come first: those are what the student reads.
+    priority_text = "\n".join([*summary, *(q.quote for q in quotes)])
+    terms = explain_terms(text, glossary, acronyms, priority_text=priority_text)
+    return ArticleDigest(
+        article=article,
+        summary=tuple(summary),
+        quotes=tuple(quotes),
+        terms=tuple(terms),
+        acronyms=tuple(acronyms),
+        word_count=len(_WORD.findall(article.body)),
+    )

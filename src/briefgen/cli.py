@@ -1,0 +1,290 @@
+"""Command-line interface: parses options, calls the library, prints results.
+
+Heavy libraries (sumy, trafilatura, WeasyPrint) are imported inside the commands that use
+them, so `briefgen --help` and `briefgen extract` start fast. Every BriefgenError becomes one
+line on stderr and its exit code; Ctrl-C exits with 130.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from . import __version__
+from .errors import BriefgenError, ExitCode
+
+app = typer.Typer(
+    name="briefgen",
+    help="Turn a folder of news articles into a dated, printable briefing (PDF) for arms-control courses.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+FileArgument = Annotated[Path, typer.Argument(help="Article file (.txt, .md, .html).", show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def _error(message: str) -> None:
+    typer.echo(f"briefgen: error: {message}", err=True)
+
+
+def handles_errors(command):
+    """One funnel for user errors: a clean message and an exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefgenError as error:
+            for line in str(error).splitlines():
+                _error(line)
+            raise typer.Exit(int(error.exit_code)) from None
+        except KeyboardInterrupt:
+            _error("interrupted")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+    return wrapper
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _read_article(file: Path):
+    from .extract import extract
+    from .load import read_document
+
+    return extract(read_document(file))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """Turn a folder of news articles into a dated, printable briefing (PDF) for arms-control courses.
+
+    Example: briefgen build inputs/
+    """
+
+
+@app.command()
+@handles_errors
+def extract(file: FileArgument, as_json: JsonOption = False) -> None:
+    """Print the article recovered from a page: its body, or (--json) body and metadata.
+
+    Example: briefgen extract inputs/new-start-expiry.txt --json
+    """
+    article = _read_article(file)
+    if not as_json:
+        typer.echo(article.body)
+        return
+    _print_json({
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "author": article.author,
+        "source": article.source,
+        "url": article.url,
+        "body": article.body,
+        "provenance": dict(article.provenance),
+    })
+
+
+@app.command()
+@handles_errors
+def summarize(
+    file: FileArgument,
+    sentences: Annotated[Optional[int], typer.Option("-n", "--sentences", min=1, help="Number of sentences.")] = None,
+    ratio: Annotated[Optional[float], typer.Option("--ratio", min=0.01, max=1.0, help="Share of the sentences.")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", min=1, help="Word budget.")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", help="Summarizer algorithm.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the extractive summary: sentences from the article, in article order.
+
+    Example: briefgen summarize inputs/new-start-expiry.txt -n 3
+    """
+    from . import summarize as summarizer
+
+    if sum(option is not None for option in (sentences, ratio, words)) > 1:
+        raise BriefgenError("give only one of -n, --ratio and --words")
+    chosen = algorithm or summarizer.DEFAULT_ALGORITHM
+    if chosen not in summarizer.ALGORITHMS:
+        raise BriefgenError(f"unknown algorithm '{chosen}' (choose from {', '.join(summarizer.ALGORITHMS)})")
+    result = summarizer.summarize(_read_article(file), sentences=sentences, ratio=ratio, words=words, algorithm=chosen)
+    if as_json:
+        _print_json({"sentences": result})
+    else:
+        for sentence in result:
+            typer.echo(" ".join(sentence.split()))
+
+
+@app.command()
+@handles_errors
+def quotes(file: FileArgument, as_json: JsonOption = False) -> None:
+    """Print the direct quotations with their speakers.
+
+    Example: briefgen quotes inputs/new-start-expiry.txt --json
+    """
+    from .quotes import find_quotes
+
+    found = find_quotes(_read_article(file).body)
+    if as_json:
+        _print_json([{"quote": q.quote, "speaker": q.speaker, "role": q.role} for q in found])
+        return
+    for q in found:
+        attribution = ", ".join(part for part in (q.speaker, q.role) if part) or "unattributed"
+        typer.echo(f"“{q.quote}” — {attribution}")
+
+
+@app.command()
+@handles_errors
+def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
+    """Print the abbreviations the text itself defines, with their long forms.
+
+    Example: briefgen acronyms inputs/ctbt-ratification.md --json
+    """
+    from .acronyms import find_acronyms
+
+    article = _read_article(file)
+    text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    found = find_acronyms(text)
+    if as_json:
+        _print_json([{"short": a.short, "long": a.long} for a in found])
+        return
+    for a in found:
+        typer.echo(f"{a.short}\t{a.long}")
+
+
+@app.command()
+@handles_errors
+def glossary(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Article files to explain.", show_default=False)] = None,
+    glossary_files: Annotated[
+        Optional[list[Path]], typer.Option("--glossary", "-g", help="Course glossary file (highest precedence first).")
+    ] = None,
+    list_all: Annotated[bool, typer.Option("--list", help="List the merged glossary.")] = False,
+    check: Annotated[Optional[Path], typer.Option("--check", help="Validate a glossary file and exit.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Explain the glossary terms used in articles; list or check glossaries.
+
+    Examples: briefgen glossary inputs/new-start-expiry.txt --json
+              briefgen glossary --list -g course-glossary.yaml
+              briefgen glossary --check course-glossary.yaml
+    """
+    from . import glossary as terms
+    from .acronyms import find_acronyms
+
+    if check is not None:
+        problems = terms.check_glossary(check)
+        for problem in problems:
+            _error(problem)
+        if problems:
+            raise typer.Exit(int(ExitCode.ERROR))
+        typer.echo(f"{check}: OK")
+        return
+    merged = terms.load_glossary([*(glossary_files or []), terms.BUILTIN_GLOSSARY])
+    if list_all:
+        explained = [terms.entry_explanation(entry) for entry in merged.entries]
+    elif files:
+        explained = []
+        for file in files:
+            article = _read_article(file)
+            text = f"{article.title}\n\n{article.body}" if article.title else article.body
+            seen = [term.term for term in explained]
+            explained += terms.explain_terms(text, merged, find_acronyms(text), exclude=seen)
+    else:
+        raise BriefgenError("give article files, --list or --check (see briefgen glossary --help)")
+    if as_json:
+        _print_json([terms.explanation_json(term) for term in explained])
+        return
+    for term in explained:
+        expansion = f" ({term.expansion})" if term.expansion and term.expansion != term.term else ""
+        typer.echo(f"{term.term}{expansion}: {term.definition or 'defined in the article'}")
+
+
+@app.command()
+@handles_errors
+def build(
+    folders: Annotated[list[Path], typer.Argument(help="Folder(s) of articles.", show_default=False)],
+    out_dir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("output"),
+    date: Annotated[Optional[str], typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Briefing title.")] = None,
+    formats: Annotated[
+        Optional[list[str]], typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) when any article had to be skipped.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Build the briefing for a folder of articles: OUTPUT/briefing-DATE.pdf.
+
+    Examples: briefgen build inputs/
+              briefgen build inputs/ -o /tmp/out --date 2026-12-01 --title "Arms control, week 12"
+              briefgen build inputs/ --format pdf --format html
+    """
+    from .build import build as build_briefing
+    from .config import load_settings
+
+    edition = _parse_edition(date)
+    failed = False
+    for folder in folders:
+        settings = load_settings(folder, config, title=title)
+        result = _with_progress(folder, quiet, lambda tick: build_briefing(
+            folder, out_dir, edition, settings, formats or ["pdf"], on_article=tick))
+        for warning in result.warnings:
+            typer.echo(f"briefgen: warning: {warning}", err=True)
+        failed = failed or bool(result.warnings)
+        for path in result.outputs:
+            typer.echo(str(path))
+    if strict and failed:
+        _error("some articles were skipped (--strict)")
+        raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
+
+
+def _parse_edition(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BriefgenError(f"--date: expected YYYY-MM-DD, got '{value}'") from None
+
+
+def _with_progress(folder: Path, quiet: bool, run):
+    """Run a build, showing a progress bar of analysed articles on stderr unless quiet."""
+    if quiet:
+        return run(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .load import find_articles
+
+    total = len(find_articles(folder))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"Analysing {folder}", total=total)
+        return run(lambda path: progress.advance(task))
+
+
+def main() -> None:
+    """Entry point of the `briefgen` command."""
+    # JSON and summaries must come out as UTF-8 whatever the terminal's locale says.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    app()

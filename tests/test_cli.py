@@ -1,0 +1,124 @@
+"""The command-line contracts, through Typer's CliRunner."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from briefgen import __version__
+from briefgen.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+@pytest.mark.parametrize("command", ["extract", "summarize", "quotes", "acronyms", "glossary", "build"])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "briefgen " + command in result.stdout
+
+
+def test_extract_json_contract(article_folder):
+    result = invoke("extract", article_folder / "b-inspectors.md", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"title", "date", "author", "source", "body"} <= data.keys()
+    assert data["title"] == "Inspectors return to the fictional northern test site"
+    assert data["date"] == "2024-05-02"
+    assert data["body"].startswith("Inspectors from an international monitoring body")
+
+
+def test_summarize_plain_and_json(article_folder):
+    path = article_folder / "a-accord.txt"
+    plain = invoke("summarize", path, "-n", "2")
+    assert plain.exit_code == 0, plain.output
+    lines = plain.stdout.strip().splitlines()
+    assert len(lines) == 2
+    data = json.loads(invoke("summarize", path, "-n", "2", "--json").stdout)
+    assert [" ".join(s.split()) for s in data["sentences"]] == lines
+
+
+def test_summarize_rejects_two_length_options(article_folder):
+    result = invoke("summarize", article_folder / "a-accord.txt", "-n", "2", "--ratio", "0.5")
+    assert result.exit_code != 0
+    assert "only one of" in result.output
+
+
+def test_quotes_json_contract(article_folder):
+    result = invoke("quotes", article_folder / "a-accord.txt", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and data
+    assert all(set(item) == {"quote", "speaker", "role"} for item in data)
+    assert any("Roe" in (item["speaker"] or "") for item in data)
+
+
+def test_acronyms_json_contract(article_folder):
+    data = json.loads(invoke("acronyms", article_folder / "a-accord.txt", "--json").stdout)
+    assert {"short": "NPT", "long": "Nuclear Non-Proliferation Treaty"} in data
+
+
+def test_glossary_json_contract(article_folder):
+    result = invoke("glossary", article_folder / "a-accord.txt", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data and all({"term", "expansion", "definition", "as_of", "origin"} <= item.keys() for item in data)
+    assert any(item["origin"] == "glossary" and "NPT" in item["term"] for item in data)
+
+
+def test_missing_file_is_one_line_without_traceback(tmp_path):
+    result = invoke("extract", tmp_path / "missing.txt")
+    assert result.exit_code == 1
+    assert "missing.txt: file not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_binary_file_is_reported(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_bytes(b"%PDF-1.4\n%binary")
+    result = invoke("summarize", path)
+    assert result.exit_code == 1
+    assert "scan.txt: binary file" in result.output
+
+
+def test_build_skips_a_bad_article_and_builds_the_rest(article_folder, tmp_path):
+    (article_folder / "c-empty.txt").write_text("")
+    out = tmp_path / "out"
+    result = invoke("build", article_folder, "-o", out, "--date", "2024-06-01", "--format", "json", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "c-empty.txt: file is empty" in result.output
+    briefing = json.loads((out / "briefing-2024-06-01.json").read_text())
+    assert len(briefing["digests"]) == 2
+
+
+def test_build_strict_fails_on_a_skipped_article(article_folder, tmp_path):
+    (article_folder / "c-empty.txt").write_text("")
+    result = invoke("build", article_folder, "-o", tmp_path, "--format", "json", "--strict", "--quiet")
+    assert result.exit_code == 3
+
+
+def test_build_of_a_missing_folder(tmp_path):
+    result = invoke("build", tmp_path / "nope", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "folder not found" in result.output
+
+
+def test_build_of_a_folder_without_articles(tmp_path):
+    result = invoke("build", tmp_path, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "no articles found" in result.output
+
+
+def test_build_rejects_a_bad_date(article_folder, tmp_path):
+    result = invoke("build", article_folder, "-o", tmp_path, "--date", "01/12/2026")
+    assert result.exit_code == 1
+    assert "expected YYYY-MM-DD" in result.output

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import InputError
+from briefgen.load import find_articles, read_document
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_find_articles_keeps_known_types_in_name_order(tmp_path):
+    for name in ["b.md", "a.txt", "c.html", "notes.docx", ".hidden.txt", "briefgen.toml"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in find_articles(tmp_path)] == ["a.txt", "b.md", "c.html"]
+
+
+def test_missing_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="folder not found"):
+        find_articles(tmp_path / "nope")
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"%PDF-1.7 binary", "PDF"),
+    (b"PK\x03\x04zipdata", "ZIP"),
+    (b"\x89PNG\r\n\x1a\nxxxx", "PNG"),
+    (b"abc\x00\x01\x02\x00def" * 20, "binary"),
+])
+def test_unusable_files_name_the_file_and_reason(tmp_path, data, reason):
+    path = write(tmp_path, "bad.txt", data)
+    with pytest.raises(InputError, match=reason) as error:
+        read_document(path)
+    assert "bad.txt" in str(error.value)
+
+
+@pytest.mark.parametrize("data", [
+    "Caf\u00e9 talks \u2014 \u201cquoted\u201d".encode("utf-8"),
+    "Caf\u00e9 talks \u2014 \u201cquoted\u201d".encode("cp1252"),
+    "Caf\u00e9 talks \u2014 \u201cquoted\u201d".encode("utf-16"),
+    b"\xef\xbb\xbf" + "Caf\u00e9 talks \u2014 \u201cquoted\u201d".encode("utf-8"),
+])
+def test_text_encodings_are_decoded(tmp_path, data):
+    assert read_document(write(tmp_path, "a.txt", data)).text == "Caf\u00e9 talks \u2014 \u201cquoted\u201d"
+
+
+def test_mixed_line_endings_are_normalised(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", b"one\r\ntwo\rthree\nfour"))
+    assert doc.text == "one\ntwo\nthree\nfour"
+
+
+def test_unsupported_extension(tmp_path):
+    with pytest.raises(InputError, match="unsupported file type"):
+        read_document(write(tmp_path, "a.docx", b"text"))
+
+
+def test_markdown_front_matter_is_split_off(tmp_path):
+    doc = read_document(write(tmp_path, "a.md", b"---\ntitle: A title\ndate: 2024-05-02\nextra: x\n---\nBody text.\n"))
+    assert doc.front("title") == "A title"
+    assert doc.front("date") == "2024-05-02"
+    assert doc.front("extra") is None
+    assert doc.text.strip() == "Body text."
+
+
+def test_broken_front_matter_names_file_and_line(tmp_path):
+    with pytest.raises(InputError, match=r"a\.md:\d+: front matter is not valid YAML"):
+        read_document(write(tmp_path, "a.md", b"---\ntitle: [unclosed\n---\nBody\n"))
+
+
+def test_reading_never_modifies_the_file(tmp_path):
+    data = "Line one\r\nLine two\r\n".encode("cp1252")
+    path = write(tmp_path, "a.txt", data)
+    read_document(path)
+    assert path.read_bytes() == data
