@@ -1,0 +1,179 @@
+"""Plain-text boilerplate removal: find the article's run of prose inside a pasted web page.
+
+A select-all copy of a news page is the article surrounded by page furniture: menus, share
+buttons, newsletter and donation appeals, teasers of other stories, comments, copyright footers.
+Each line is scored (long prose counts for, furniture against) from language-agnostic features
+(length, sentence punctuation, list separators, links, digits) plus a little vocabulary as an
+extra signal; the body is the contiguous run of lines with the highest total score. Teasers of
+other stories (a second dateline) and photo captions are then trimmed off its edges.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import is_date_line, parse_byline, parse_dateline
+
+# Scores: a prose line earns its length in characters; furniture costs a flat amount, so a few
+# short lines inside an article (a subheading, "Advertisement") do not split it, while a menu of
+# twenty links does.
+FURNITURE_COST = 40.0
+END_MARKER_COST = 250.0  # "Related", "Share this", "Comments": the article usually ends here
+LEGAL_COST_PER_CHAR = 2.0  # copyright and cookie notices: never part of an article
+PROSE_MIN_WORDS = 10  # a line with sentence punctuation and this many words is prose
+LONG_LINE_WORDS = 25  # a line this long is prose even without a final full stop
+SENTENCE_MIN_WORDS = 4  # shorter "sentences" ("Sorry!", "Thanks!") are furniture
+LEAD_CUT_SHARE = 0.3  # a byline or dateline in the first 30% of the run marks where the body starts
+
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|^@\w+$")
+_LIST_SEPARATORS = re.compile(r"\s[|•·]\s|::| \| |\s/\s.*\s/\s")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+# Copyright, cookie and legal notices. Article prose may mention copyright or cookies, so the
+# patterns want the notice's own wording ("© 2019", "Copyright 1995-2016", "uses cookies").
+_LEGAL = re.compile(
+    r"©|ⓒ|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|all rights reserved|todos os direitos"
+    r"|tutti i diritti|alle rechte vorbehalten|tous droits|все права|hak cipta|무단\s*전재"
+    r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
+    re.IGNORECASE,
+)
+# Legal links that are furniture only in short lines ("Privacy Policy | Terms of Use").
+_LEGAL_LINK = re.compile(r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE)
+# Short lines that open the furniture after an article, in English and a few other languages.
+_END_MARKER = re.compile(
+    r"^(?:related(?: links| articles| stories| posts| content)?|read (?:more|next|also)|more (?:from|on|stories|news)"
+    r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
+    r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
+    r"|artigos relacionados|leia também|deixe (?:uma resposta|um comentário)|baca juga|artikel terkait"
+    r"|читайте также|материалы по теме|комментарии|lesen sie auch|mehr zum thema|leggi anche|articoli correlati"
+    r"|lascia un commento|관련기사|많이 본)[\s:.!]*$",
+    re.IGNORECASE,
+)
+# A comment's header ("jdoe says:", "Ana disse:") or action ("Reply"): comments follow the article.
+_COMMENT_MARKER = re.compile(
+    r"^(?:.{1,60}\s(?:says|said|wrote|dice|disse|escreveu|schreibt|пишет|написал[аи]?):?|reply|responder|rispondi"
+    r"|antworten|ответить|balas)$",
+    re.IGNORECASE,
+)
+# A teaser's abstract is cut off with an ellipsis; an article paragraph rarely ends that way.
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+# Extra (English) signals of captions and credits, which sit right above or inside an article.
+_CAPTION = re.compile(
+    r"\b(?:afp|ap|reuters|getty) (?:photo|images?)\b|\bphoto(?:graph)?(?: by)?:|\bimage(?: credit)?:|"
+    r"\bcredit:|\(photo by|/getty images|\bfile photo\b|^фото\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A pasted page split into what comes before the article, the article, and what follows."""
+
+    head: tuple[str, ...]  # non-empty lines above the body (headline, byline, dateline live here)
+    body: tuple[str, ...]  # the article's paragraphs
+    tail: tuple[str, ...]  # non-empty lines below the body
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    words: int
+    sentence: bool  # ends like a sentence
+    score: float
+
+
+def split_page(text: str) -> PageParts:
+    """Find the article in a pasted page; every non-empty line lands in exactly one part."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return PageParts((), (), ())
+    scored = [_score_line(line) for line in lines]
+    start, end = _best_run([line.score for line in scored])
+    if start > end:
+        return PageParts(tuple(lines), (), ())
+    start = _skip_lead_furniture(scored, start, end)
+    end = _cut_other_story(scored, start, end)
+    body = tuple(line.text for line in scored[start : end + 1] if _belongs_in_body(line))
+    return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
+
+
+def word_count(text: str) -> int:
+    """Words in a line; CJK scripts write without spaces, so two of their characters count as one."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def _score_line(text: str) -> _Line:
+    words = word_count(text)
+    sentence = bool(_SENTENCE_END.search(text))
+    return _Line(text=text, words=words, sentence=sentence, score=_line_score(text, words, sentence))
+
+
+def _line_score(text: str, words: int, sentence: bool) -> float:
+    if _LEGAL.search(text):
+        return -LEGAL_COST_PER_CHAR * max(len(text), 100)
+    if (words <= 4 and _END_MARKER.match(text)) or (words <= 8 and _COMMENT_MARKER.match(text)):
+        return -END_MARKER_COST
+    if _looks_like_list_or_link(text, words) or _CAPTION.search(text):
+        return -FURNITURE_COST
+    if _TRUNCATED.search(text):
+        return 0.0
+    if words >= LONG_LINE_WORDS or (sentence and words >= PROSE_MIN_WORDS):
+        return float(len(text))
+    if sentence and words >= SENTENCE_MIN_WORDS:
+        return 0.0
+    return -FURNITURE_COST
+
+
+def _looks_like_list_or_link(text: str, words: int) -> bool:
+    if words < LONG_LINE_WORDS and (_URL.search(text) or _LEGAL_LINK.search(text)) and not _SENTENCE_END.search(text):
+        return True
+    if len(_LIST_SEPARATORS.findall(text)) >= 2:
+        return True
+    letters = len(_LETTER.findall(text))
+    return letters < 2 * len(_DIGIT.findall(text))
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous span with the largest total score (Kadane); (0, -1) when nothing scores."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def _skip_lead_furniture(lines: list[_Line], start: int, end: int) -> int:
+    """Start after a byline or dateline near the top of the run: what precedes it is a caption
+    or standfirst, not the article."""
+    run_chars = sum(len(line.text) for line in lines[start : end + 1])
+    seen = 0
+    for index in range(start, end + 1):
+        text = lines[index].text
+        seen += len(text)
+        if seen > LEAD_CUT_SHARE * run_chars:
+            break
+        if parse_byline(text) or parse_dateline(text) or is_date_line(text):
+            start = index + 1
+    return start
+
+
+def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
+    """End before a second dateline: the lines from the headline above it on tell another story."""
+    for index in range(start + 1, end + 1):
+        if parse_dateline(lines[index].text):
+            cut = index - 1
+            while cut > start and lines[cut].score < 0:
+                cut -= 1
+            return cut
+    return end
+
+
+def _belongs_in_body(line: _Line) -> bool:
+    return line.score > -END_MARKER_COST and not _CAPTION.search(line.text)

@@ -1,0 +1,181 @@
+"""Metadata detection in plain text: publication dates, datelines, bylines and headlines.
+
+Every function here reads a line (or a few lines) and either recognises a field or returns None:
+a field we cannot establish is unknown, never guessed. Dates must carry a day, a month and a
+year; a relative ("yesterday") or partial ("March 15th") date is not a publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Month names (lower case, without a trailing dot) -> month number. English first; a few other
+# languages of the news pages teachers paste, including Russian genitive forms ("24 сентября").
+_MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"),
+    "en_short": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+           "outubro", "novembro", "dezembro"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+           "oktober", "november", "desember"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"),
+    "ru_nominative": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                      "сентябрь", "октябрь", "ноябрь", "декабрь"),
+}
+MONTHS: dict[str, int] = {}
+for _names in _MONTH_NAMES.values():
+    for _number, _name in enumerate(_names, start=1):
+        MONTHS.setdefault(_name, _number)
+MONTHS["sept"] = 9
+
+_MONTH_ALTERNATION = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_ALTERNATION})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# "Nov 4, 2001", "November 18, 2019", "4 November 2001", "24 сентября 2018", "4 de março de 2019",
+# "2001-11-04", "04.11.2001", "27/09/2018", "2018년 8월 25일".
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b",
+        r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b",
+        r"\b(?P<year>(?:19|20)\d\d)\s*년\s*(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일",
+        r"\b(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
+        r"\b(?P<first>[0-3]?\d)[./](?P<second>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b",
+    )
+)
+
+# Words that only make sense in a wire-service dateline: "(AFP)", "(Reuters)", "(AP)".
+_AGENCY = r"(?P<agency>[A-Z][A-Za-z.&-]{1,15}(?:[ /][A-Z][A-Za-z.&-]{1,15}){0,2})"
+# A dateline on its own line: "Moscow (AFP) Nov 4, 2001", "WASHINGTON (AP) --".
+_DATELINE_LINE = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?)\s*\({_AGENCY}\)\s*(?:[-—–:,]+\s*)?(?P<rest>.{{0,40}})$"
+)
+# A dateline opening the first paragraph: "(Reuters) — The ...", "MOSCOW (AFP) - The ...".
+_DATELINE_LEAD = re.compile(rf"^(?:[A-Z][\w.'’ -]{{1,40}}?\s*)?\({_AGENCY}\)\s*[-—–:]+\s+\S")
+
+_BYLINE = re.compile(
+    r"^(?:by|von|por|di|oleh|par|door|av|автор:?|текст:)\s+(?P<name>.+)$", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^(?:de|da|van|von|der|la|le|bin|al|del|dos)$")
+_NAME_END = re.compile(r"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|\bon\b|\d).*$", re.IGNORECASE)
+_NAME_JOINERS = frozenset({"and", "&", "und", "e", "y", "et", "dan", "и"})
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire-service dateline: the outlet and, when it carries a full date, the date."""
+
+    agency: str
+    date: dt.date | None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first complete, unambiguous calendar date written in `text`, else None."""
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _date_from_match(match)
+            if date is not None:
+                return date
+    return None
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("first") is not None:
+        day_month = _day_month_from_numeric(int(groups["first"]), int(groups["second"]))
+        if day_month is None:
+            return None
+        day, month = day_month
+    else:
+        month_text = groups["month"].lower().rstrip(".")
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text, 0)
+        day = int(groups["day"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month_from_numeric(first: int, second: int) -> tuple[int, int] | None:
+    """Day and month of "dd/mm" or "mm/dd" when only one reading is a valid date; None if both are."""
+    if first > 12 and second <= 12:
+        return first, second
+    if second > 12 and first <= 12:
+        return second, first
+    if first == second and first <= 12:
+        return first, second
+    return None
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """A standalone dateline line ("Moscow (AFP) Nov 4, 2001"), else None."""
+    match = _DATELINE_LINE.match(line.strip())
+    if match is None:
+        return None
+    rest = match.group("rest").strip()
+    date = parse_date(rest)
+    if rest and date is None and _LETTERS.search(rest) and not _looks_like_partial_date(rest):
+        return None
+    return Dateline(agency=match.group("agency"), date=date)
+
+
+def _looks_like_partial_date(text: str) -> bool:
+    words = [w.lower().rstrip(".,") for w in text.split()]
+    return bool(words) and len(words) <= 4 and any(w in MONTHS for w in words)
+
+
+def lead_dateline_agency(paragraph: str) -> str | None:
+    """The agency of a dateline opening a paragraph ("(Reuters) — The ..."), else None."""
+    match = _DATELINE_LEAD.match(paragraph.strip())
+    return match.group("agency") if match else None
+
+
+def parse_byline(line: str) -> str | None:
+    """The author's name in a byline ("by Dmitry Zaks", "By Jane Doe, Reuters"), else None."""
+    match = _BYLINE.match(line.strip())
+    if match is None:
+        return None
+    name = _NAME_END.sub("", match.group("name")).strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8:
+        return None
+    if not all(_NAME_WORD.match(w) or w.lower() in _NAME_JOINERS for w in words):
+        return None
+    if words[0].lower() in _NAME_JOINERS or words[-1].lower() in _NAME_JOINERS:
+        return None
+    return _tidy_name(name)
+
+
+def _tidy_name(name: str) -> str:
+    """Shouted bylines ("By JANE DOE") read better in title case."""
+    return name.title() if name.isupper() else name
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is essentially a date or timestamp ("Nov 18, 2019 at 9:24 pm ET")."""
+    text = line.strip()
+    if len(text) > 60:
+        return False
+    without_date = text
+    for pattern in _DATE_PATTERNS:
+        without_date = pattern.sub(" ", without_date)
+    if without_date == text:
+        return False
+    return len(_LETTERS.findall(without_date)) <= 12
