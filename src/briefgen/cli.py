@@ -230,12 +230,16 @@ def build(
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) when any article had to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
+    ] = False,
 ) -> None:
     """Build the briefing for a folder of articles: OUTPUT/briefing-DATE.pdf.
 
     Examples: briefgen build inputs/
               briefgen build inputs/ -o /tmp/out --date 2026-12-01 --title "Arms control, week 12"
               briefgen build inputs/ --format pdf --format html
+              briefgen build week1/ week2/ week3/     (one briefing per folder)
     """
     from .build import build as build_briefing
     from .config import load_settings
@@ -244,8 +248,10 @@ def build(
     failed = False
     for folder in folders:
         settings = load_settings(folder, config, title=title)
+        # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
+        target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
         result = _with_progress(folder, quiet, lambda tick: build_briefing(
-            folder, out_dir, edition, settings, formats or ["pdf"], on_article=tick))
+            folder, target, edition, settings, formats or ["pdf"], on_article=tick, use_cache=not no_cache))
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
@@ -254,6 +260,23 @@ def build(
     if strict and failed:
         _error("some articles were skipped (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
+
+
+theme_app = typer.Typer(help="Work with themes (the templates and CSS of the briefing).", no_args_is_help=True)
+app.add_typer(theme_app, name="theme")
+
+
+@theme_app.command("init")
+@handles_errors
+def theme_init(folder: Annotated[Path, typer.Argument(help="Folder to create the theme in.", show_default=False)]) -> None:
+    """Copy the default theme into FOLDER so a course can edit it.
+
+    Example: briefgen theme init inputs/theme   (then add theme = "theme" to inputs/briefgen.toml)
+    """
+    from .render import init_theme
+
+    for path in init_theme(folder):
+        typer.echo(str(path))
 
 
 def _parse_edition(value: str | None) -> dt.date:

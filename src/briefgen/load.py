@@ -48,10 +48,21 @@ def find_articles(folder: Path) -> list[Path]:
 
 def read_document(path: Path) -> SourceDocument:
     """Read one article file; raises InputError with the file name and the reason."""
+    kind_of(path)  # refuse an unsupported file before reading it
+    return document_from_bytes(path, read_bytes(path))
+
+
+def kind_of(path: Path) -> str:
     kind = KIND_BY_EXTENSION.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md or .html)", path)
-    text = decode(read_bytes(path), path)
+    return kind
+
+
+def document_from_bytes(path: Path, data: bytes) -> SourceDocument:
+    """Decode the bytes of the article file `path` (already read) into a SourceDocument."""
+    kind = kind_of(path)
+    text = decode(data, path)
     if not text.strip():
         raise InputError("file is empty", path)
     if kind == "md":

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 
 import jinja2
 
+from .atomic import write_atomically
 from .config import Settings
 from .errors import ThemeError
 from .model import Briefing
@@ -120,3 +121,15 @@ def _json_default(value):
     if isinstance(value, Path):
         return value.name
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def init_theme(target: Path) -> list[Path]:
+    """Copy the built-in theme into `target` for editing; never overwrites an existing file."""
+    sources = sorted(p for p in builtin_theme_dir().iterdir() if p.is_file())
+    existing = [target / p.name for p in sources if (target / p.name).exists()]
+    if existing:
+        raise ThemeError("would overwrite an existing file; choose an empty folder", existing[0])
+    target.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        write_atomically(target / source.name, source.read_bytes())
+    return [target / p.name for p in sources]
