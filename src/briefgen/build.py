@@ -156,7 +156,7 @@ def write_outputs(
     outputs = []
     for fmt in dict.fromkeys(formats):
         if fmt == "pdf":
-            data = render_pdf(html, settings, allowed_roots)
+            data = render_pdf(html, settings, allowed_roots, briefing.date)
         elif fmt == "html":
             data = html.encode("utf-8")
         else:

@@ -11,6 +11,8 @@ import hashlib
 import json
 import logging
 import math
+import os
+from contextlib import contextmanager
 from dataclasses import asdict
 from functools import lru_cache
 from importlib.resources import files
@@ -73,7 +75,7 @@ def render_html(briefing: Briefing, settings: Settings) -> str:
         raise ThemeError(f"template uses an unknown name: {error.message}") from None
 
 
-def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...]) -> bytes:
+def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], edition: dt.date | None = None) -> bytes:
     """PDF bytes for `html`; only files under `allowed_roots` (theme, inputs) may be loaded."""
     from weasyprint import HTML
 
@@ -82,11 +84,28 @@ def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...]) -
     # The identifier comes from the content, so the same briefing gives the same PDF bytes.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return document.write_pdf(
-        pdf_identifier=identifier,
-        pdf_variant=settings.pdf_variant,
-        pdf_tags=bool(settings.pdf_variant and "ua" in settings.pdf_variant),
-    )
+    with _fixed_clock(edition):
+        return document.write_pdf(
+            pdf_identifier=identifier,
+            pdf_variant=settings.pdf_variant,
+            pdf_tags=bool(settings.pdf_variant and "ua" in settings.pdf_variant),
+        )
+
+
+@contextmanager
+def _fixed_clock(edition: dt.date | None):
+    """Font subsetting (fontTools) stamps fonts with the current time unless SOURCE_DATE_EPOCH is
+    set; pinning it to the edition date makes the same briefing give the same PDF bytes."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.combine(edition or dt.date(2000, 1, 1), dt.time(), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _local_fetcher(roots: tuple[Path, ...]):
