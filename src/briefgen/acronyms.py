@@ -63,8 +63,12 @@ _FUNCTION_WORDS = frozenset(
 )
 # Costs (lower is better).
 _COST_INNER_CAPITAL = 0.5  # "eXchange" gives the X of SDMX
-_COST_INNER_LETTER = 1.0  # a letter from the middle of a word: weak evidence
+_COST_INNER_LETTER = 1.0  # a letter from the middle of a word: weak evidence...
+_COST_INNER_LETTER_LONG_WORD = 0.5  # ...unless the word is a compound: "hydroChloroFluoroCarbons"
+_LONG_WORD = 12
+_COST_INNER_LETTER_UNENTERED = 1.5  # a letter from inside a word whose initial gave nothing
 _COST_SKIPPED_WORD = 1.5  # a content word inside the long form that gives no letter
+_COST_SKIPPED_NAME_WORD = 0.75  # a capitalised one: names drop words ("Office of the United Nations High...")
 _COST_SKIPPED_PREFIX = 0.25  # "Non" in "Non-Proliferation": part of a compound that gives no letter
 _PREFER_LONGER_WITHIN = 0.5  # a longer long form wins if it costs at most this much more
 
@@ -120,7 +124,9 @@ def _skip_cost(piece: _Piece) -> float:
     low = piece.text.lower()
     if low in _FUNCTION_WORDS or low.isdigit():
         return 0.0
-    return _COST_SKIPPED_PREFIX if piece.joined else _COST_SKIPPED_WORD
+    if piece.joined:
+        return _COST_SKIPPED_PREFIX
+    return _COST_SKIPPED_NAME_WORD if piece.text[0].isupper() else _COST_SKIPPED_WORD
 
 
 class _Aligner:
@@ -136,7 +142,7 @@ class _Aligner:
     def cost(self, start: int) -> float:
         """Infinite when the short form cannot be spelled from pieces[start:] beginning at its first letter."""
         first, low = self.units[0], self.lowered[start]
-        if not low.startswith(first) or (first.isdigit() and low != first):
+        if not low.startswith(first) or (first.isdigit() and low != first) or low in _FUNCTION_WORDS:
             return math.inf
         return self._best(1, start, len(first))
 
@@ -147,22 +153,32 @@ class _Aligner:
             return 0.0 if self.free_tail else sum(_skip_cost(piece) for piece in tail)
         if p >= len(self.pieces):
             return math.inf
-        unit, low = self.units[u], self.lowered[p]
-        options: list[float] = []
-        if offset == 0:
-            if low.startswith(unit) and (not unit.isdigit() or low == unit):
-                options.append(self._best(u + 1, p, len(unit)))
-        elif not unit.isdigit() and offset < len(low):
-            if low[offset] == unit:  # contiguous: "Prep" from "Preparatory"
-                options.append(self._best(u + 1, p, offset + 1))
-            k = low.find(unit, offset + 1)
-            if k > 0:
-                extra = _COST_INNER_CAPITAL if self.pieces[p].text[k].isupper() else _COST_INNER_LETTER
-                options.append(extra + self._best(u + 1, p, k + 1))
+        options = [cost + self._best(u + 1, p, used) for cost, used in self._letter_options(self.units[u], p, offset)]
         # Or leave this piece for the next, paying for it if it gave nothing.
         skip = 0.0 if offset else _skip_cost(self.pieces[p])
         options.append(skip + self._best(u, p + 1, 0))
         return min(options)
+
+    def _letter_options(self, unit: str, p: int, offset: int) -> list[tuple[float, int]]:
+        """Ways piece p can give `unit` after `offset` used characters: (cost, characters used after)."""
+        low, text = self.lowered[p], self.pieces[p].text
+        if unit.isdigit():
+            return [(0.0, len(low))] if offset == 0 and low == unit else []
+        if offset == 0 and low.startswith(unit):
+            return [(0.0, 1)]
+        options = []
+        if offset and offset < len(low) and low[offset] == unit:
+            options.append((0.0, offset + 1))  # contiguous: "Prep" from "Preparatory"
+        k = low.find(unit, offset + 1)
+        if k > 0:  # the first later occurrence is as good as any
+            if text[k].isupper():
+                cost = _COST_INNER_CAPITAL
+            elif offset == 0:
+                cost = _COST_INNER_LETTER_UNENTERED  # "Exchange" gives the X of SPX
+            else:
+                cost = _COST_INNER_LETTER_LONG_WORD if len(low) >= _LONG_WORD else _COST_INNER_LETTER
+            options.append((cost, k + 1))
+        return options
 
 
 
@@ -189,11 +205,16 @@ def _best_start(short: str, pieces: tuple[_Piece, ...]) -> int | None:
     if aligner.free_tail:
         # The initials belong to the words nearest the elided part: the last place they fit.
         return max(start for cost, start in scored if cost == cheapest)
-    # Prefer a longer long form that costs about as much, but not across a comma ("UNDP, in cooperation with").
+    # Prefer a longer long form that costs about as much ("Nuclear Non-Proliferation Treaty"), but not across
+    # a comma ("UNDP, in cooperation with") nor from a lowercase word into a name ("sessions of the Office").
     for cost, earlier in sorted(scored, key=lambda item: -item[1]):
-        if earlier < start and not any(piece.comma_after for piece in aligner.pieces[earlier:start]):
-            if cost <= cheapest + _PREFER_LONGER_WITHIN:
-                start = earlier
+        if earlier >= start or cost > cheapest + _PREFER_LONGER_WITHIN:
+            continue
+        if any(piece.comma_after for piece in aligner.pieces[earlier:start]):
+            continue
+        if aligner.pieces[earlier].text[0].islower() and aligner.pieces[start].text[0].isupper():
+            continue
+        start = earlier
     return start
 
 
@@ -227,12 +248,41 @@ def _window_before(text: str, end: int, units: int) -> tuple[int, int]:
 def _long_form(text: str, short: str, start: int, end: int) -> str | None:
     """The long form of `short` written at the end of text[start:end], or None."""
     units = len(_short_units(short))
+    # "INT 1 International chart 1 (INT 1)": the short form is not part of its own definition.
+    for earlier in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text[start:end]):
+        start = max(start, start + earlier.end())
     pieces = _pieces(text, start, end)[-(_WINDOW_PIECES * units + 3) :]
     first = _best_start(short, pieces)
     if first is None:
+        first = _unordered_start(short, pieces)
+    if first is None:
         return None
     long = text[pieces[first].start : end].strip().strip(_QUOTES + " ,")
-    return long if long and long != short else None
+    return long or None
+
+
+def _unordered_start(short: str, pieces: tuple[_Piece, ...]) -> int | None:
+    """Where a name starts whose initials are the short form's letters in another order, as with names
+    that changed or were translated: "United Nations Population Fund (UNFPA)", "... for Standardization (ISO)".
+
+    Every content word's initial must be one of the short form's capitals, all but at most one capital
+    must be used, and the name must start with the first one.
+    """
+    if not short.isupper() or not short.isalpha() or len(short) < 3:
+        return None
+    letters = short.lower()
+    remaining = list(letters)
+    best = None
+    for index in range(len(pieces) - 1, -1, -1):
+        low = pieces[index].text.lower()
+        if low in _FUNCTION_WORDS:
+            continue
+        if low[0] not in remaining:
+            break
+        remaining.remove(low[0])
+        if low[0] == letters[0] and len(remaining) <= 1:
+            best = index
+    return best
 
 
 # --- the patterns ------------------------------------------------------------------------------
@@ -278,7 +328,7 @@ def _parenthesised(text: str) -> list[tuple[int, Acronym]]:
     return found
 
 
-_WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"]))({_SHORT_TOKEN})\s*$")
+_WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"/]))({_SHORT_TOKEN})\s*$")
 
 
 def _short_before_definition(text: str, paren_start: int, inner: str) -> Acronym | None:
@@ -288,9 +338,11 @@ def _short_before_definition(text: str, paren_start: int, inner: str) -> Acronym
         return None
     short = before.group(1)
     long = inner.strip(_QUOTES + " ")
+    units = _short_units(short)
     pieces = _pieces(long, 0, len(long))
-    aligner_start = _best_start(short, pieces)
-    return Acronym(short, long) if aligner_start == 0 else None
+    if not units or not pieces or _Aligner(units, pieces).cost(0) > _max_cost(units):
+        return None
+    return Acronym(short, long)
 
 
 def _equations(text: str) -> list[tuple[int, Acronym]]:
@@ -307,7 +359,7 @@ def _equations(text: str) -> list[tuple[int, Acronym]]:
     return found
 
 
-_EQUATION_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|[,;=()\[\]\n]|\s[A-Za-z][/.)](?:\s|$)")
+_EQUATION_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|,(?!\d)|[;=()\[\]\n]|\s[A-Za-z][/.)](?:\s|$)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _FOOTNOTE_NUMBER = re.compile(r"\s+\d+$")
 
@@ -337,9 +389,10 @@ def _trim_after_initials(short: str, long: str) -> str:
     if len(content) <= len(units) or any(len(unit) > 1 for unit in units):
         return long
     initials = tuple(piece.text[0].lower() for piece in content[: len(units)])
-    follower = content[len(units)]
+    last = content[len(units) - 1]
+    follower = pieces[pieces.index(last) + 1]
     if initials == units and follower.text[0].isupper():
-        return long[: content[len(units) - 1].end]
+        return long[: last.end]
     return long
 
 
