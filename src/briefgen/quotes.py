@@ -1,0 +1,442 @@
+"""Direct quotations in an article body, with who said them.
+
+Three steps, all rule-based:
+
+1. `quoted_regions` pairs quotation marks paragraph by paragraph (straight and curly, double
+   marks, or single marks in texts that use no double ones), following the news convention
+   that a quote left open at the end of a paragraph continues when the next one re-opens it.
+2. Regions that are terms rather than statements (scare quotes, titles, nicknames) are dropped.
+3. `speakers.Attributor` names the speaker of each remaining region from the words around it.
+
+`key_quotes` then picks the few that a student should see in the briefing's quotation box.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Quote
+from .speakers import (
+    NameIndex,
+    Speaker,
+    Token,
+    according_to,
+    clause_subject,
+    gender_of_role,
+    is_cue,
+    is_invertible,
+    is_participle,
+    pronoun_gender,
+    speaker_after,
+    subject_before,
+    tokenize,
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+# Markup left in pasted pages (<tweet author="@x">): its attribute values are not quotations.
+_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,300}>")
+
+_DOUBLE_MARKS = {'"': "straight", "“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet"}
+_SINGLE_MARKS = {"'": "straight", "‘": "curly", "’": "curly"}
+_OPENING_GLYPHS = "“„«‘"
+_CLOSING_GLYPHS = "”»’"
+_BEFORE_OPENING = "([{—–-/"
+_AFTER_CLOSING = ".,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True)
+class Region:
+    """The inside of one pair of quotation marks, within one paragraph."""
+
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    paragraph: int
+    opened: int  # offset of the opening mark
+    closed: int | None  # offset just past the closing mark; None when left open at the paragraph end
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks between blank lines, or lines when there are none."""
+    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans, start = [], 0
+    for brk in breaker.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _mask_markup(text: str) -> str:
+    """`text` with markup tags blanked out, offsets unchanged."""
+    return _MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """(can open, can close) for the mark at i, judged by its neighbours inside [lo, hi)."""
+    prev = text[i - 1] if i > lo else None
+    nxt = text[i + 1] if i + 1 < hi else None
+    space_before = prev is None or prev.isspace() or prev in _BEFORE_OPENING
+    space_after = nxt is None or nxt.isspace() or nxt in _AFTER_CLOSING
+    return space_before and not (nxt is None or nxt.isspace()), space_after and not (prev is None or prev.isspace())
+
+
+def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
+    """A single mark between two letters or digits (don't, Russia's, rock'n'roll) is an apostrophe."""
+    return lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _mark_role(glyph: str, can_open: bool, can_close: bool, inside: bool) -> str:
+    """'open' or 'close' for one mark; context beats the glyph, which beats the state."""
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if glyph in _OPENING_GLYPHS:
+        return "open"
+    if glyph in _CLOSING_GLYPHS:
+        return "close"
+    return "close" if inside else "open"
+
+
+def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragraph: int) -> list[Region]:
+    """Top-level quoted regions in text[lo:hi]; nested quotes of another glyph family stay inside."""
+    regions: list[Region] = []
+    stack: list[tuple[str, int]] = []  # (glyph family, offset of the opening mark)
+
+    def leave_open(at: int) -> None:
+        opened = stack[0][1]
+        regions.append(Region(opened + 1, _rstrip(text, opened + 1, at), paragraph, opened, None))
+        stack.clear()
+
+    for i in range(lo, hi):
+        glyph = text[i]
+        if glyph == "\n" and stack and _reopens_after(text, i, hi, marks):
+            leave_open(i)  # a line that re-opens the quote: the continuation convention, line by line
+            continue
+        family = marks.get(glyph)
+        if family is None or (marks is _SINGLE_MARKS and _is_apostrophe(text, i, lo, hi)):
+            continue
+        can_open, can_close = _flanks(text, i, lo, hi)
+        if marks is _SINGLE_MARKS and not can_open and not can_close:
+            continue
+        if _mark_role(glyph, can_open, can_close, bool(stack)) == "open":
+            if len(stack) == 1 and stack[0][0] == family:
+                leave_open(i)  # the same marks re-opened at the top level: a closing mark was dropped
+            if not stack or stack[-1][0] != family:
+                stack.append((family, i))
+        elif stack:
+            _, opened = stack.pop()
+            if not stack:
+                regions.append(Region(opened + 1, i, paragraph, opened, i + 1))
+    if stack:
+        leave_open(hi)
+    return [r for r in regions if r.end > r.start]
+
+
+def _reopens_after(text: str, i: int, hi: int, marks: dict[str, str]) -> bool:
+    """Whether the line after the line break at i starts with an opening quotation mark."""
+    j = i + 1
+    while j < hi and text[j] in " \t":
+        j += 1
+    return j < hi and text[j] in marks and _flanks(text, j, i + 1, hi)[0]
+
+
+def _rstrip(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def quoted_regions(text: str) -> list[Region]:
+    """Every top-level quoted region of `text`, in order.
+
+    Double marks are the quotation marks when the text uses any; otherwise single marks are
+    (British style), told apart from apostrophes by their neighbours.
+    """
+    scanned = _mask_markup(text)
+    spans = paragraph_spans(text)
+    for marks in (_DOUBLE_MARKS, _SINGLE_MARKS):
+        regions = [r for n, (lo, hi) in enumerate(spans) for r in _scan_paragraph(scanned, lo, hi, marks, n)]
+        if regions:
+            return regions
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences around a quotation. Quote interiors are blanked (their final punctuation kept) so
+# that cues inside a quotation never attribute it and sentence ends are still visible.
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|No|Nos|Vol)|(?:[A-Z]\.)+[A-Z])$")
+
+
+def _blank_quotes(text: str, regions: Sequence[Region]) -> str:
+    chars = list(_mask_markup(text))
+    for r in regions:
+        keep = r.end
+        while keep > r.start and text[keep - 1] in ".,!?…;:—-":
+            keep -= 1
+        for i in range(r.start, keep):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _sentence_ends(blanked: str, lo: int, hi: int) -> list[int]:
+    """Offsets where a sentence ends in blanked[lo:hi] (after its final punctuation)."""
+    ends = []
+    for m in _SENTENCE_END.finditer(blanked, lo, hi):
+        if m.group()[0] == "." and _ABBREVIATION_BEFORE.search(blanked, max(lo, m.start() - 6), m.start()):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+
+
+class _Article:
+    """An article's text with its quoted regions, paragraphs and sentence ends, for attribution."""
+
+    def __init__(self, text: str, regions: list[Region]):
+        self.text = text
+        self.regions = regions
+        self.blanked = _blank_quotes(text, regions)
+        self.paragraphs = paragraph_spans(text)
+        self.sentence_ends = [_sentence_ends(self.blanked, lo, hi) for lo, hi in self.paragraphs]
+
+    def sentence_around(self, paragraph: int, lo: int, hi: int) -> _Sentence:
+        """The sentence (in the blanked text) that contains text[lo:hi]."""
+        p_lo, p_hi = self.paragraphs[paragraph]
+        ends = self.sentence_ends[paragraph]
+        start = max((e for e in ends if e <= lo), default=p_lo)
+        end = min((e for e in ends if e >= hi), default=p_hi)
+        return _Sentence(start, end)
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        return tokenize(self.blanked, lo, hi)
+
+
+_LEADING_PUNCT = frozenset(",;:—–-")
+
+
+def _own_attribution(article: _Article, region: Region) -> Speaker | None:
+    """The speaker named in the quotation's own sentence, by the conventions of news copy."""
+    sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
+    after = article.tokens(region.closed, sentence.end) if region.closed else []
+    while after and after[0].text in _LEADING_PUNCT:
+        after = after[1:]
+    before = article.tokens(sentence.start, region.opened)
+    text = article.blanked
+    return (
+        _tight_after(after, text)
+        or _cue_before(before, text)
+        or according_to(before, text)
+        or _loose_after(after, text)
+        or according_to(after, text)
+    )
+
+
+def _tight_after(after: list[Token], text: str) -> Speaker | None:
+    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'."""
+    if not after:
+        return None
+    if is_invertible(after[0]):
+        return speaker_after(after, 0, text)
+    for c, tok in enumerate(after[:16]):
+        if tok.text in (".", ";", ":", "!", "?", '"', "“", "”"):
+            return None
+        if is_cue(tok):
+            if after[c - 1].text == "," and is_invertible(tok):
+                inverted = speaker_after(after, c, text)
+                if inverted and inverted.proper:
+                    return inverted
+            speaker = subject_before(after, c, text)
+            return speaker if speaker and speaker.phrase_start == after[0].start else None
+    return None
+
+
+def _cue_before(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe said: "..."' / 'Roe said the treaty was "a relic"', nearest cue first."""
+    for c in range(len(before) - 1, -1, -1):
+        if not is_cue(before[c]):
+            continue
+        speaker = clause_subject(before[:c], text) if is_participle(before[c]) else subject_before(before, c, text)
+        if speaker:
+            return speaker
+    return None
+
+
+def _loose_after(after: list[Token], text: str) -> Speaker | None:
+    """ '"...," Texas, where the ranch is, said Roe': an inverted cue later in the sentence."""
+    for c, tok in enumerate(after):
+        if is_cue(tok):
+            if c > 0 and after[c - 1].text == "," and is_invertible(tok):
+                return speaker_after(after, c, text)
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms, titles and nicknames in quotation marks
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SHORT_FRAGMENT = 4  # words; a quoted phrase this short with no speaker of its own is a term
+_LONGEST_TITLE = 7  # words of a Title Case work, show or slogan
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at for and or but nor with by from as than that which who whom whose
+    is are was were be been has have had will would can could may might should must do does did
+    not no so if then when while because since about into over after before he she they it we
+    i you his her their its our my your this these those there here said says say told""".split()
+)
+_SMALL_TITLE_WORDS = frozenset("a an the of to in on at for and or but nor with by from as vs".split())
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_term(article: _Article, region: Region, speaker: Speaker | None) -> bool:
+    """Whether a quoted region names or labels something rather than quoting a statement."""
+    inside = article.text[region.start : region.end]
+    words = _words(inside)
+    if not words:
+        return True
+    if len(words) <= 2 and _modifies_next_word(article.text, region):
+        return True  # a "cornerstone" agreement: the quoted word is part of a noun phrase
+    if speaker is not None:
+        return False
+    return len(words) <= _SHORT_FRAGMENT or _is_title(inside, words)
+
+
+def _modifies_next_word(text: str, region: Region) -> bool:
+    if region.closed is None:
+        return False
+    following = re.match(r"\s+([a-z][\w\-]*)", text[region.closed : region.closed + 40])
+    return bool(following) and following.group(1) not in _FUNCTION_WORDS and not inside_punctuated(text, region)
+
+
+def inside_punctuated(text: str, region: Region) -> bool:
+    return text[region.end - 1] in ",.;:!?…"
+
+
+def _is_title(inside: str, words: list[str]) -> bool:
+    """A work, show or slogan in Title Case ("Face the Nation"), not a sentence."""
+    if len(words) > _LONGEST_TITLE or inside.rstrip()[-1:] in ".!?":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_TITLE_WORDS or w[0].isdigit() for w in words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers for regions with no attribution of their own, pronouns and short names
+
+
+def _propagate(article: _Article, regions: list[Region], own: list[Speaker | None]) -> list[Speaker | None]:
+    """Fill in speakers by the conventions of news copy.
+
+    A quotation with no attribution in its sentence continues the speaker of the quotation
+    before it in the same paragraph (or, failing that, the one after it); a paragraph that opens
+    with a quotation and names nobody continues the previous paragraph's last speaker.
+    """
+    speakers = list(own)
+    by_paragraph: dict[int, list[int]] = {}
+    for i, region in enumerate(regions):
+        by_paragraph.setdefault(region.paragraph, []).append(i)
+    last_speaker: Speaker | None = None
+    last_paragraph = -2
+    for paragraph in sorted(by_paragraph):
+        members = by_paragraph[paragraph]
+        if not any(speakers[i] for i in members) and last_paragraph == paragraph - 1 and _opens_with_quote(article, regions[members[0]]):
+            speakers[members[0]] = last_speaker
+        for k, i in enumerate(members):
+            if speakers[i] is None:
+                speakers[i] = next((speakers[j] for j in reversed(members[:k]) if speakers[j]), None) or next(
+                    (own[j] for j in members[k + 1 :] if own[j]), None
+                )
+        named = [speakers[i] for i in members if speakers[i]]
+        last_speaker, last_paragraph = (named[-1], paragraph) if named else (None, -2)
+    return speakers
+
+
+def _opens_with_quote(article: _Article, region: Region) -> bool:
+    return region.opened == article.paragraphs[region.paragraph][0]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    name: str
+    gender: str | None
+
+
+def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
+    """People named as the subject of a speech cue anywhere in the article, in order."""
+    mentions = []
+    for lo, hi in article.paragraphs:
+        tokens = article.tokens(lo, hi)
+        for c, tok in enumerate(tokens):
+            if is_cue(tok):
+                speaker = subject_before(tokens, c, article.blanked)
+                if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
+                    speaker = speaker_after(tokens, c, article.blanked)
+                if speaker and speaker.proper:
+                    mentions.append(_mention(speaker, names))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(speaker: Speaker, names: NameIndex) -> _Mention:
+    surname = speaker.name.split()[-1]
+    return _Mention(speaker.start, speaker.name, names.gender.get(surname) or gender_of_role(speaker.role))
+
+
+def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention]) -> str | None:
+    """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe")."""
+    wanted = pronoun_gender(speaker.pronoun or "")
+    if speaker.pronoun not in ("he", "she"):
+        return None
+    for mention in reversed(mentions):
+        if mention.start < at and (mention.gender is None or mention.gender == wanted):
+            return mention.name
+    return None
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every direct quotation in an article body, in order, with its speaker when the text names one."""
+    regions = quoted_regions(text)
+    if not regions:
+        return []
+    article = _Article(text, regions)
+    own = [_own_attribution(article, r) for r in regions]
+    kept = [i for i, r in enumerate(regions) if not _is_term(article, r, own[i])]
+    regions, own = [regions[i] for i in kept], [own[i] for i in kept]
+    speakers = _propagate(article, regions, own)
+    names = NameIndex(text)
+    mentions = _person_mentions(article, names)
+    roles: dict[str, str] = {}
+    quotes = []
+    for region, speaker in zip(regions, speakers):
+        name, role = _name_and_role(speaker, region, names, mentions, roles)
+        quotes.append(Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start))
+    return quotes
+
+
+def _name_and_role(
+    speaker: Speaker | None, region: Region, names: NameIndex, mentions: list[_Mention], roles: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The speaker's fullest name and role; a role stated once is remembered for later quotes."""
+    if speaker is None:
+        return None, None
+    if speaker.pronoun:
+        name = _resolve_pronoun(speaker, region.opened, mentions)
+        return (name, roles.get(name)) if name else (None, None)
+    if not speaker.proper:
+        return speaker.name, speaker.role
+    name = names.fullest(speaker.name)
+    if speaker.role:
+        roles.setdefault(name, speaker.role)
+    return name, roles.get(name)
