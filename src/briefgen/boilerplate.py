@@ -10,7 +10,7 @@ other stories (a second dateline) and photo captions are then trimmed off its ed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .metadata import is_date_line, parse_byline, parse_dateline
 
@@ -18,11 +18,17 @@ from .metadata import is_date_line, parse_byline, parse_dateline
 # short lines inside an article (a subheading, "Advertisement") do not split it, while a menu of
 # twenty links does.
 FURNITURE_COST = 40.0
-END_MARKER_COST = 250.0  # "Related", "Share this", "Comments": the article usually ends here
+END_MARKER_COST = 300.0  # "Related", "Share this", "Comments": the article usually ends here
 LEGAL_COST_PER_CHAR = 2.0  # copyright and cookie notices: never part of an article
 PROSE_MIN_WORDS = 10  # a line with sentence punctuation and this many words is prose
 LONG_LINE_WORDS = 25  # a line this long is prose even without a final full stop
 SENTENCE_MIN_WORDS = 4  # shorter "sentences" ("Sorry!", "Thanks!") are furniture
+META_MAX_WORDS = 16  # bylines, datelines and date lines are short
+# Pages with this many (or this share of) prose lines standing alone separate paragraphs by blank lines.
+STANDALONE_MIN_LINES = 3
+STANDALONE_SHARE = 0.5
+PAIR_FACTOR = 0.6  # on such pages, prose in a block of two lines counts this much
+PACKED_FACTOR = 0.25  # ... and in a block of three or more lines
 LEAD_CUT_SHARE = 0.3  # a byline or dateline in the first 30% of the run marks where the body starts
 
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
@@ -46,7 +52,9 @@ _END_MARKER = re.compile(
     r"^(?:related(?: links| articles| stories| posts| content)?|read (?:more|next|also)|more (?:from|on|stories|news)"
     r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
     r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
-    r"|artigos relacionados|leia também|deixe (?:uma resposta|um comentário)|baca juga|artikel terkait"
+    r"|(?:you|we) think you(?:'|’)ll like|see also"
+    r"|artigos relacionados|leia também|veja também|você (?:pode|também pode) gostar|lihat juga|vedi anche|siehe auch"
+    r"|смотрите также|deixe (?:uma resposta|um comentário)|baca juga|artikel terkait"
     r"|читайте также|материалы по теме|комментарии|lesen sie auch|mehr zum thema|leggi anche|articoli correlati"
     r"|lascia un commento|관련기사|많이 본)[\s:.!]*$",
     re.IGNORECASE,
@@ -81,16 +89,17 @@ class _Line:
     text: str
     words: int
     sentence: bool  # ends like a sentence
+    meta: bool  # a byline, dateline or date line
     score: float
 
 
 def split_page(text: str) -> PageParts:
     """Find the article in a pasted page; every non-empty line lands in exactly one part."""
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    blocks = _blocks(text)
+    lines = [line for block in blocks for line in block]
     if not lines:
         return PageParts((), (), ())
-    scored = [_score_line(line) for line in lines]
+    scored = _score_blocks(blocks)
     start, end = _best_run([line.score for line in scored])
     if start > end:
         return PageParts(tuple(lines), (), ())
@@ -98,6 +107,42 @@ def split_page(text: str) -> PageParts:
     end = _cut_other_story(scored, start, end)
     body = tuple(line.text for line in scored[start : end + 1] if _belongs_in_body(line))
     return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-empty lines between blank lines (a pasted page's paragraphs and lists)."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _score_blocks(blocks: list[list[str]]) -> list[_Line]:
+    """Score every line; on a page whose paragraphs stand alone between blank lines, prose packed
+    into a multi-line block is a list of teasers or comments far more often than article text."""
+    scored = [[_score_line(line) for line in block] for block in blocks]
+    if not _paragraphs_stand_alone(scored):
+        return [line for block in scored for line in block]
+    result: list[_Line] = []
+    for block in scored:
+        factor = _packed_prose_factor(sum(1 for line in block if not line.meta))
+        result.extend(replace(line, score=line.score * factor) if line.score > 0 else line for line in block)
+    return result
+
+
+def _paragraphs_stand_alone(blocks: list[list[_Line]]) -> bool:
+    """Does this page put blank lines between paragraphs? Then several prose lines stand alone."""
+    alone = [block[0] for block in blocks if len(block) == 1 and block[0].score > 0]
+    prose = [line for block in blocks for line in block if line.score > 0]
+    return len(alone) >= STANDALONE_MIN_LINES or len(alone) > STANDALONE_SHARE * max(len(prose), 1)
+
+
+def _packed_prose_factor(lines_in_block: int) -> float:
+    return 1.0 if lines_in_block <= 1 else PAIR_FACTOR if lines_in_block == 2 else PACKED_FACTOR
 
 
 def word_count(text: str) -> int:
@@ -108,7 +153,14 @@ def word_count(text: str) -> int:
 def _score_line(text: str) -> _Line:
     words = word_count(text)
     sentence = bool(_SENTENCE_END.search(text))
-    return _Line(text=text, words=words, sentence=sentence, score=_line_score(text, words, sentence))
+    meta = _is_meta_line(text, words)
+    score = -END_MARKER_COST if meta else _line_score(text, words, sentence)
+    return _Line(text=text, words=words, sentence=sentence, meta=meta, score=score)
+
+
+def _is_meta_line(text: str, words: int) -> bool:
+    """A byline, dateline or date line: the header of an article, or of the next teaser."""
+    return words <= META_MAX_WORDS and bool(parse_byline(text) or parse_dateline(text) or is_date_line(text))
 
 
 def _line_score(text: str, words: int, sentence: bool) -> float:
@@ -159,7 +211,7 @@ def _skip_lead_furniture(lines: list[_Line], start: int, end: int) -> int:
         seen += len(text)
         if seen > LEAD_CUT_SHARE * run_chars:
             break
-        if parse_byline(text) or parse_dateline(text) or is_date_line(text):
+        if lines[index].meta:
             start = index + 1
     return start
 
@@ -177,3 +229,8 @@ def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
 
 def _belongs_in_body(line: _Line) -> bool:
     return line.score > -END_MARKER_COST and not _CAPTION.search(line.text)
+
+
+def clean_extracted(paragraphs: list[str]) -> list[str]:
+    """Furniture an HTML extractor let through: captions, legal notices, share and comment lines."""
+    return paragraphs

@@ -1,10 +1,160 @@
-"""Extract stage: recover the article (body, title, date, author, source, url) from a document."""
+"""Extract stage: recover the article (body, title, date, author, source, url) from a document.
+
+Plain text (a pasted web page) goes through the boilerplate remover and the plain-text metadata
+detectors; HTML goes through trafilatura (with its metadata) and then the same furniture checks;
+Markdown is taken as written by a person, only turned into plain paragraphs. Front matter
+overrides whatever was extracted. Each field's origin is recorded in Article.provenance.
+"""
 from __future__ import annotations
 
-from .boilerplate import split_page
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import boilerplate, markdown_text, metadata
 from .model import Article, SourceDocument
+
+# Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
+HEADER_WINDOW = 12
+
+
+@dataclass
+class _Found:
+    """What a reader found: the body, and each field as (value, origin)."""
+
+    body: str
+    fields: dict[str, tuple[Any, str]] = field(default_factory=dict)
+
+    def offer(self, name: str, value: Any, origin: str) -> None:
+        """Record a field unless it is empty or already known from a better place."""
+        if value not in (None, "") and name not in self.fields:
+            self.fields[name] = (value, origin)
 
 
 def extract(doc: SourceDocument) -> Article:
-    parts = split_page(doc.text)
-    return Article(path=doc.path, body="\n\n".join(parts.body))
+    """The article in `doc`; fields that cannot be established are None."""
+    if doc.kind == "html":
+        found = _from_html(doc.text)
+    elif doc.kind == "md":
+        found = _from_markdown(doc.text)
+    else:
+        found = _from_plain_text(doc.text)
+    return _article(doc, _with_front_matter(found, doc))
+
+
+def _from_plain_text(text: str) -> _Found:
+    parts = boilerplate.split_page(text)
+    found = _Found(body="\n\n".join(parts.body))
+    _offer_header_fields(found, parts.head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
+    found.offer("title", metadata.pick_headline(parts.head), "heuristic")
+    return found
+
+
+def _offer_header_fields(found: _Found, header: tuple[str, ...], first_paragraph: str) -> None:
+    """Datelines first (they carry the outlet and an exact date), then bylines, then bare dates."""
+    datelines = [metadata.parse_dateline(line) for line in header] + [metadata.parse_lead_dateline(first_paragraph)]
+    for dateline in datelines:
+        if dateline:
+            found.offer("source", dateline.agency, "dateline")
+            found.offer("date", dateline.date, "dateline")
+    for line in header:
+        author = metadata.parse_byline(line)
+        if author:
+            found.offer("author", author, "byline")
+            found.offer("date", metadata.parse_date(line), "byline")
+    for line in header:
+        if metadata.is_date_line(line):
+            found.offer("date", metadata.parse_date(line), "heuristic")
+
+
+def _from_html(html: str) -> _Found:
+    import trafilatura  # imported here: it takes a noticeable time to load, and only HTML needs it
+
+    document = trafilatura.bare_extraction(
+        html,
+        favor_precision=True,
+        include_comments=False,
+        with_metadata=True,
+        # Dates from the page's own metadata only; scanning the whole page for dates is slow and guesses.
+        date_extraction_params={"extensive_search": False, "original_date": False},
+    )
+    if document is None:
+        return _Found(body="")
+    title = _clean(document.title)
+    paragraphs = boilerplate.clean_extracted(_without_title(_lines(document.text or ""), title))
+    found = _Found(body="\n\n".join(paragraphs))
+    found.offer("title", title, "metadata")
+    found.offer("date", _iso_date(document.date), "metadata")
+    found.offer("author", _clean(document.author), "metadata")
+    _offer_lead_dateline(found, paragraphs)
+    found.offer("source", _clean(document.sitename), "metadata")
+    found.offer("url", _clean(document.url), "metadata")
+    return found
+
+
+def _from_markdown(text: str) -> _Found:
+    title, paragraphs = markdown_text.to_paragraphs(text)
+    found = _Found(body="\n\n".join(paragraphs))
+    found.offer("title", title, "heading")
+    _offer_lead_dateline(found, paragraphs)
+    return found
+
+
+def _offer_lead_dateline(found: _Found, paragraphs: list[str]) -> None:
+    dateline = metadata.parse_lead_dateline(paragraphs[0]) if paragraphs else None
+    if dateline:
+        found.offer("source", dateline.agency, "dateline")
+        found.offer("date", dateline.date, "dateline")
+
+
+def _without_title(paragraphs: list[str], title: str | None) -> list[str]:
+    """Extractors often keep the page's <h1>; the headline is the title, not body text."""
+    if paragraphs and title and _comparable(paragraphs[0]) == _comparable(title):
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _with_front_matter(found: _Found, doc: SourceDocument) -> _Found:
+    """Front matter is what the teacher wrote down: it overrides anything extracted."""
+    for name in ("title", "author", "source", "url"):
+        value = _clean(doc.front(name))
+        if value:
+            found.fields[name] = (value, "front-matter")
+    date_text = doc.front("date")
+    if date_text:
+        date = _iso_date(date_text) or metadata.parse_date(date_text)
+        if date:
+            found.fields["date"] = (date, "front-matter")
+    return found
+
+
+def _article(doc: SourceDocument, found: _Found) -> Article:
+    values = {name: value for name, (value, _) in found.fields.items()}
+    provenance = tuple((name, origin) for name, (_, origin) in found.fields.items())
+    return Article(path=doc.path, body=found.body, provenance=provenance, **values)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _clean(value: str | None) -> str | None:
+    """Collapse whitespace; empty becomes None."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    """A date from an ISO string ("2019-11-18", "2019-11-18T10:00:00Z"); partial dates are None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Month names (lower case, without a trailing dot) -> month number. English first; a few other
@@ -59,13 +60,18 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 # Words that only make sense in a wire-service dateline: "(AFP)", "(Reuters)", "(AP)".
-_AGENCY = r"(?P<agency>[A-Z][A-Za-z.&-]{1,15}(?:[ /][A-Z][A-Za-z.&-]{1,15}){0,2})"
+_AGENCY = r"(?P<agency>[A-Za-z][A-Za-z.&-]{1,15}(?: [A-Z][A-Za-z.&-]{1,15})?)"
+# The place of a dateline: one to four capitalised words ("Moscow", "ST. JOSEPH, Mich.").
+_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
 # A dateline on its own line: "Moscow (AFP) Nov 4, 2001", "WASHINGTON (AP) --".
 _DATELINE_LINE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?)\s*\({_AGENCY}\)\s*(?:[-—–:,]+\s*)?(?P<rest>.{{0,40}})$"
+    rf"^{_PLACE}\s*\({_AGENCY}\)\s*(?:[-—–:,]+\s*)?(?P<rest>.{{0,40}})$"
 )
-# A dateline opening the first paragraph: "(Reuters) — The ...", "MOSCOW (AFP) - The ...".
-_DATELINE_LEAD = re.compile(rf"^(?:[A-Z][\w.'’ -]{{1,40}}?\s*)?\({_AGENCY}\)\s*[-—–:]+\s+\S")
+# A dateline opening the first paragraph: "(Reuters) — The ...", "MOSCOW (AFP) - The ...",
+# "Geneva, Feb 6, 2026 -- The ...": what comes before the dash, checked by _lead_dateline_prefix.
+_LEAD_DASH = re.compile(r"\s(?:--|—|–|-)\s|^\([^)]{2,20}\)\s*(?:--|—|–|-)\s")
+_LEAD_PREFIX = re.compile(rf"^(?:{_PLACE})?\s*(?:\({_AGENCY}\))?[\s,]*$")
+LEAD_DATELINE_MAX_CHARS = 60
 
 _BYLINE = re.compile(
     r"^(?:by|von|por|di|oleh|par|door|av|автор:?|текст:)\s+(?P<name>.+)$", re.IGNORECASE
@@ -76,23 +82,33 @@ _NAME_JOINERS = frozenset({"and", "&", "und", "e", "y", "et", "dan", "и"})
 
 _LETTERS = re.compile(r"[^\W\d_]")
 
+# Headline detection: how far above the body to look, and what a headline looks like.
+HEADLINE_WINDOW = 25
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 2, 30, 250
+HEADLINE_GOOD_WORDS = (4, 20)
+HEADLINE_REPEAT_BONUS = 1.5
+HEADLINE_DISTANCE_COST = 0.1
+# A full stop, colon or comma at the end marks a sentence or a label, not a headline.
+_NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
+# Site furniture that looks like a short line (English and a few common languages; extra signal).
+_NOT_HEADLINE_WORDS = re.compile(
+    r"\b(?:subscribe|newsletters?|sign (?:in|up)|log ?in|share|follow us|cookies?|advertisement|"
+    r"skip to|menu|search|copyright|all rights|photo|image|credit|getty|reuters/|afp/|ap photo)\b|©|@|https?:|www\.",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Dateline:
     """A wire-service dateline: the outlet and, when it carries a full date, the date."""
 
-    agency: str
+    agency: str | None
     date: dt.date | None
 
 
 def parse_date(text: str) -> dt.date | None:
     """The first complete, unambiguous calendar date written in `text`, else None."""
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            date = _date_from_match(match)
-            if date is not None:
-                return date
-    return None
+    return _split_off_date(text)[0]
 
 
 def _date_from_match(match: re.Match[str]) -> dt.date | None:
@@ -141,10 +157,29 @@ def _looks_like_partial_date(text: str) -> bool:
     return bool(words) and len(words) <= 4 and any(w in MONTHS for w in words)
 
 
-def lead_dateline_agency(paragraph: str) -> str | None:
-    """The agency of a dateline opening a paragraph ("(Reuters) — The ..."), else None."""
-    match = _DATELINE_LEAD.match(paragraph.strip())
-    return match.group("agency") if match else None
+def parse_lead_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph ("MOSCOW (AFP) - ...", "Geneva, Feb 6, 2026 -- ..."), else None."""
+    dash = _LEAD_DASH.search(paragraph[: LEAD_DATELINE_MAX_CHARS + 4])
+    if dash is None:
+        return None
+    prefix = paragraph[: dash.end()].strip().rstrip("-—–").strip()
+    date, place_and_agency = _split_off_date(prefix)
+    match = _LEAD_PREFIX.match(place_and_agency)
+    if match is None or not (match.group("place") or match.group("agency")):
+        return None
+    if match.group("agency") is None and date is None:
+        return None  # "Word - ..." alone is too common in prose to be read as a dateline
+    return Dateline(agency=match.group("agency"), date=date)
+
+
+def _split_off_date(text: str) -> tuple[dt.date | None, str]:
+    """(the date written in `text`, `text` without it)."""
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _date_from_match(match)
+            if date is not None:
+                return date, (text[: match.start()] + text[match.end() :]).strip()
+    return None, text
 
 
 def parse_byline(line: str) -> str | None:
@@ -179,3 +214,39 @@ def is_date_line(line: str) -> bool:
     if without_date == text:
         return False
     return len(_LETTERS.findall(without_date)) <= 12
+
+
+def pick_headline(head: Sequence[str]) -> str | None:
+    """The headline among the lines above an article body, else None.
+
+    A headline is a short line without a final full stop (that would be a standfirst or a
+    caption), is not a byline or date, and sits close above the body; pages often repeat it
+    (breadcrumbs, "Up next", share buttons), which makes a candidate likelier.
+    """
+    window = list(head[-HEADLINE_WINDOW:])
+    best: tuple[float, str] | None = None
+    for distance, line in enumerate(reversed(window)):
+        if not _could_be_headline(line):
+            continue
+        score = _headline_score(line, window) - HEADLINE_DISTANCE_COST * distance
+        if best is None or score > best[0]:
+            best = (score, line)
+    return best[1] if best else None
+
+
+def _could_be_headline(line: str) -> bool:
+    words = len(line.split())
+    if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
+        return False
+    if _NOT_HEADLINE_END.search(line) or _NOT_HEADLINE_WORDS.search(line):
+        return False
+    if len(_LETTERS.findall(line)) < len(line) / 2:
+        return False
+    return not (_BYLINE.match(line) or parse_dateline(line) or is_date_line(line))
+
+
+def _headline_score(line: str, window: list[str]) -> float:
+    words = len(line.split())
+    score = 1.0 if HEADLINE_GOOD_WORDS[0] <= words <= HEADLINE_GOOD_WORDS[1] else 0.0
+    repeats = sum(1 for other in window if other is not line and line in other)
+    return score + HEADLINE_REPEAT_BONUS * min(repeats, 1)
