@@ -67,6 +67,7 @@ _COST_INNER_LETTER = 1.0  # a letter from the middle of a word: weak evidence...
 _COST_INNER_LETTER_LONG_WORD = 0.5  # ...unless the word is a compound: "hydroChloroFluoroCarbons"
 _LONG_WORD = 12
 _COST_INNER_LETTER_UNENTERED = 1.5  # a letter from inside a word whose initial gave nothing
+_COST_DROPPED_LETTER = 1.0  # a lowercase letter of the short form that the long form does not have
 _COST_SKIPPED_WORD = 1.5  # a content word inside the long form that gives no letter
 _COST_SKIPPED_NAME_WORD = 0.75  # a capitalised one: names drop words ("Office of the United Nations High...")
 _COST_SKIPPED_PREFIX = 0.25  # "Non" in "Non-Proliferation": part of a compound that gives no letter
@@ -102,13 +103,13 @@ _PLURAL = re.compile(r"(?<=[A-Z])(?:['’][sS]|s)$")
 
 
 def _short_units(short: str) -> tuple[str, ...]:
-    """The short form as units to align: lowercase letters, numbers whole ("EE21" -> e, e, 21)."""
+    """The short form as units to align: its letters, and its numbers whole ("EE21" -> E, E, 21)."""
     # A plural after capitals ("IPAs", "NGO's", "NGO'S") is not one of the long form's initials.
     body = short.rstrip(".")
     plural = _PLURAL.search(body)
     if plural and sum(ch.isupper() for ch in body[: plural.start()]) >= 2:
         body = body[: plural.start()]
-    return tuple(unit.lower() for unit in re.findall(r"[0-9]+|[^\W\d_]", body))
+    return tuple(re.findall(r"[0-9]+|[^\W\d_]", body))
 
 
 _WHOLE_WORD_END = re.compile(r"[A-Z][a-z]{3,}$")
@@ -133,7 +134,10 @@ class _Aligner:
     """Aligns one short form against a run of words; `cost(start)` is for a long form starting at piece `start`."""
 
     def __init__(self, units: tuple[str, ...], pieces: tuple[_Piece, ...], free_tail: bool = False):
-        self.units = units
+        self.units = tuple(unit.lower() for unit in units)
+        # A lowercase letter of a mixed-case short form may have no source: "PrepCom" for "Preparatory Conference".
+        mixed_case = any(unit.isupper() for unit in units)
+        self.optional = tuple(mixed_case and unit.islower() for unit in units)
         self.pieces = pieces
         self.free_tail = free_tail  # words after the last letter's cost nothing ("UN-Women")
         self.lowered = tuple(p.text.lower() for p in pieces)
@@ -154,6 +158,8 @@ class _Aligner:
         if p >= len(self.pieces):
             return math.inf
         options = [cost + self._best(u + 1, p, used) for cost, used in self._letter_options(self.units[u], p, offset)]
+        if self.optional[u]:
+            options.append(_COST_DROPPED_LETTER + self._best(u + 1, p, offset))
         # Or leave this piece for the next, paying for it if it gave nothing.
         skip = 0.0 if offset else _skip_cost(self.pieces[p])
         options.append(skip + self._best(u, p + 1, 0))
@@ -328,6 +334,7 @@ def _parenthesised(text: str) -> list[tuple[int, Acronym]]:
     return found
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 _WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"/]))({_SHORT_TOKEN})\s*$")
 
 
@@ -337,7 +344,7 @@ def _short_before_definition(text: str, paren_start: int, inner: str) -> Acronym
     if not before or not _is_short_form(before.group(1)) or " " not in inner:
         return None
     short = before.group(1)
-    long = inner.strip(_QUOTES + " ")
+    long = _LEADING_ARTICLE.sub("", inner.strip(_QUOTES + " ")).strip(_QUOTES + " ")
     units = _short_units(short)
     pieces = _pieces(long, 0, len(long))
     if not units or not pieces or _Aligner(units, pieces).cost(0) > _max_cost(units):
@@ -389,6 +396,7 @@ def _trim_after_initials(short: str, long: str) -> str:
     if len(content) <= len(units) or any(len(unit) > 1 for unit in units):
         return long
     initials = tuple(piece.text[0].lower() for piece in content[: len(units)])
+    units = tuple(unit.lower() for unit in units)
     last = content[len(units) - 1]
     follower = pieces[pieces.index(last) + 1]
     if initials == units and follower.text[0].isupper():
