@@ -67,6 +67,24 @@ _COMMENT_MARKER = re.compile(
 )
 # A teaser's abstract is cut off with an ellipsis; an article paragraph rarely ends that way.
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+# A link to another story set inside or after an article: "Read more: ...", "[Related: ...]".
+_TEASER_LINK = re.compile(
+    r"^\[?(?:read (?:more|also|next)|related(?: \w+)?|see also|also (?:on|read)(?: \S+)?|more|watch|listen|don't miss"
+    r"|leia (?:também|mais)|veja também|baca juga|читайте также|lesen sie auch|leggi anche)\s*[:|»>]\s*\S",
+    re.IGNORECASE,
+)
+# Calls to action and page notes that extractors leave at an article's edges (English and a few others).
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|newsletters?|sign(?:ing)? up|follow (?:us|him|her|me|them)|share (?:this|it)|click here"
+    r"|(?:may|can) be reached at|contact (?:us|him|her|the author)|tell us what you think|download (?:the|our) app"
+    r"|reading time|read time|\d+\s*min(?:ute)?s?\.? read|filed under|like this (?:story|article)"
+    r"|tempo de leitura|receba em seu e-?mail|assine|berlangganan|подпис\w+)\b",
+    re.IGNORECASE,
+)
+# Markup that trafilatura writes into its plain text: list bullets and Markdown table rows.
+_BULLET = re.compile(r"^[-*•]\s+")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
+EDGE_FURNITURE_MAX_WORDS = 30  # a longer line at the article's edge is taken to be text
 # Extra (English) signals of captions and credits, which sit right above or inside an article.
 _CAPTION = re.compile(
     r"\b(?:afp|ap|reuters|getty) (?:photo|images?)\b|\bphoto(?:graph)?(?: by)?:|\bimage(?: credit)?:|"
@@ -232,5 +250,41 @@ def _belongs_in_body(line: _Line) -> bool:
 
 
 def clean_extracted(paragraphs: list[str]) -> list[str]:
-    """Furniture an HTML extractor let through: captions, legal notices, share and comment lines."""
-    return paragraphs
+    """Remove what an HTML extractor lets through: its list and table markup, links to other
+    stories, legal notices, and calls to action or comment headers at the article's edges."""
+    lines = [plain for plain in map(_without_markup, paragraphs) if plain]
+    lines = [line for line in lines if not _is_inline_furniture(line)]
+    start, end = 0, len(lines)
+    while start < end and _is_edge_furniture(lines[start]):
+        start += 1
+    while end > start and _is_edge_furniture(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
+
+
+def _without_markup(line: str) -> str:
+    if _TABLE_RULE.match(line):
+        return ""
+    if line.startswith("|") and line.endswith("|"):
+        return " ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+    return _BULLET.sub("", line)
+
+
+def _is_inline_furniture(line: str) -> bool:
+    """Lines that are never article text wherever they stand."""
+    if word_count(line) > EDGE_FURNITURE_MAX_WORDS:
+        return False
+    return bool(_TEASER_LINK.match(line) or _LEGAL.search(line))
+
+
+def _is_edge_furniture(line: str) -> bool:
+    words = word_count(line)
+    if words > EDGE_FURNITURE_MAX_WORDS:
+        return False
+    if _CALL_TO_ACTION.search(line) or _CAPTION.search(line) or _COMMENT_MARKER.match(line):
+        return True
+    if _is_meta_line(line, words):
+        return True
+    if words <= 4 and _END_MARKER.match(line):
+        return True
+    return words <= 2 and not _SENTENCE_END.search(line)

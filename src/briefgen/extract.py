@@ -16,6 +16,7 @@ from .model import Article, SourceDocument
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12
+TITLE_MAX_WORDS = 40  # a first paragraph longer than this is text even if it repeats the title
 
 
 @dataclass
@@ -108,10 +109,13 @@ def _offer_lead_dateline(found: _Found, paragraphs: list[str]) -> None:
 
 
 def _without_title(paragraphs: list[str], title: str | None) -> list[str]:
-    """Extractors often keep the page's <h1>; the headline is the title, not body text."""
-    if paragraphs and title and _comparable(paragraphs[0]) == _comparable(title):
-        return paragraphs[1:]
-    return paragraphs
+    """Extractors often keep the page's <h1>; the headline is the title, not body text. The
+    metadata title may carry the site's name ("Headline - Site"): a first paragraph making up
+    most of the title is the headline."""
+    if not paragraphs or not title or boilerplate.word_count(paragraphs[0]) > TITLE_MAX_WORDS:
+        return paragraphs
+    first, headline = _comparable(paragraphs[0]), _comparable(title)
+    return paragraphs[1:] if first in headline and 2 * len(first) >= len(headline) else paragraphs
 
 
 def _comparable(text: str) -> str:
