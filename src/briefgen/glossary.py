@@ -1,0 +1,601 @@
+"""The glossary: curated term entries (YAML), finding them in an article, and its context boxes.
+
+Files are given in precedence order, highest first (course glossaries, then the built-in one). A
+course entry whose term or any alias names a built-in entry replaces that entry whole. Every
+problem in a file is reported as "file:line: message"; loading stops at the first one.
+
+Matching: an entry is found by its term and aliases (not by its expansion unless it is also an
+alias: the data decides which full names are specific enough). A word with two or more capitals
+("ABM", "START", "PrepCom") or a capital and a digit ("P5") matches with exactly that
+capitalisation, other words in any case, so "New START" matches "new START" but never "a new
+start"; an alias listed in `case_sensitive_aliases` matches exactly as written. Names match whole
+words only, with any spacing, hyphen or apostrophe style and an optional plural "s". All names
+are one compiled alternation, longest first; a match made up entirely of other names
+("NPT PrepCom") stands for each of them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import GlossaryError
+from .model import Acronym, GlossaryEntry, TermExplanation
+
+BUILTIN_GLOSSARY: Path = Path(__file__).parent / "data" / "glossary.yaml"
+
+# --- reading and checking files --------------------------------------------------------------
+
+# libyaml's parser when present: ten times faster, and it keeps line marks too.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_REQUIRED = ("term", "definition", "as_of", "sources")
+_OPTIONAL = ("expansion", "aliases", "case_sensitive_aliases", "status", "key_dates", "related")
+_KEY_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class _ParsedEntry:
+    """An entry as read from a file, with what the model does not keep: where it is, and how it matches."""
+
+    entry: GlossaryEntry
+    line: int
+    case_sensitive: frozenset[str]
+
+
+class _Problems:
+    """Collects the problems of one file; `lines` gives them as "file:line: message", in file order."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._found: list[tuple[int, str]] = []
+
+    def add(self, line: int, message: str) -> None:
+        self._found.append((line, message))
+
+    @property
+    def lines(self) -> list[str]:
+        return [f"{self.path}:{line}: {message}" for line, message in sorted(self._found, key=lambda p: p[0])]
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _read_file(path: Path, problems: _Problems) -> list[_ParsedEntry]:
+    """Every well-formed entry of one file; each problem goes to `problems`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add(1, "glossary file not found")
+        return []
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(1, f"cannot read glossary file: {error}")
+        return []
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return []  # an empty file is an empty glossary
+        if not isinstance(root, yaml.SequenceNode):
+            problems.add(_line(root), "a glossary is a list of entries (each starting with '- term:')")
+            return []
+        return [parsed for node in root.value if (parsed := _read_entry(node, loader, problems))]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.add(line, f"not valid YAML: {error.problem or error.context}")
+        return []
+    finally:
+        loader.dispose()
+
+
+_BAD = object()  # a value YAML could not build (reported already)
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node, problems: _Problems) -> Any:
+    """The Python value of a node; _BAD, with a problem reported, when YAML cannot build it (2026-02-30)."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        problems.add(_line(node), f"cannot read value {node.value!r}: {error}")
+        return _BAD
+
+
+def _read_entry(node: yaml.Node, loader: yaml.SafeLoader, problems: _Problems) -> _ParsedEntry | None:
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(_line(node), "an entry must be a mapping of keys (term:, definition:, ...)")
+        return None
+    values: dict[str, Any] = {}
+    nodes: dict[str, yaml.Node] = {}
+    ok = True
+    for key_node, value_node in node.value:
+        key = _construct(loader, key_node, problems)
+        if key is _BAD:
+            ok = False
+            continue
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            problems.add(_line(key_node), f"unknown key {key!r} (expected one of: {', '.join(_REQUIRED + _OPTIONAL)})")
+            ok = False
+            continue
+        if key in values:
+            problems.add(_line(key_node), f"key {key!r} appears twice in this entry")
+            ok = False
+            continue
+        value = _construct(loader, value_node, problems)
+        if value is _BAD:
+            ok = False
+            continue
+        values[key] = value
+        nodes[key] = value_node
+    here = _line(node)
+    label = f"entry {values['term']!r}" if isinstance(values.get("term"), str) else "entry"
+    for key in _REQUIRED:
+        if values.get(key) in (None, ""):
+            problems.add(here, f"{label}: missing required key {key!r}")
+            ok = False
+    if not ok:
+        return None
+    return _EntryChecker(values, nodes, here, label, problems).parsed()
+
+
+class _EntryChecker:
+    """Turns one entry's raw values into a GlossaryEntry, reporting each value of the wrong shape."""
+
+    def __init__(self, values: dict[str, Any], nodes: dict[str, yaml.Node], line: int, label: str, problems: _Problems):
+        self.values = values
+        self.nodes = nodes
+        self.line = line
+        self.label = label
+        self.problems = problems
+
+    def problem(self, key: str, message: str, item: int | None = None) -> None:
+        """Report at the key's value, or at one item of a list value."""
+        node = self.nodes.get(key)
+        if node is not None and item is not None and isinstance(node, yaml.SequenceNode):
+            node = node.value[item]
+        self.problems.add(_line(node) if node is not None else self.line, f"{self.label}: {message}")
+
+    def text(self, key: str) -> str | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (list, tuple)) and key == "sources" and all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(key, f"{key!r} must be text")
+            return None
+        return " ".join(value.split())
+
+    def names(self, key: str) -> tuple[str, ...]:
+        value = self.values.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(key, f"{key!r} must be a list of names, like [ABM, ABM treaty]")
+            return ()
+        return tuple(" ".join(v.split()) for v in value)
+
+    def as_of(self) -> dt.date | None:
+        value = self.values.get("as_of")
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            self.problem("as_of", "'as_of' must be a date written YYYY-MM-DD")
+            return None
+        if value > dt.date.today():
+            self.problem("as_of", f"'as_of' {value.isoformat()} is in the future")
+        return value
+
+    def key_dates(self) -> tuple[tuple[str, str], ...]:
+        value = self.values.get("key_dates")
+        if value is None:
+            return ()
+        shape = "'key_dates' must be a list of {date: YYYY-MM-DD, event: text}"
+        if not isinstance(value, list):
+            self.problem("key_dates", shape)
+            return ()
+        dates = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict) or set(item) != {"date", "event"}:
+                self.problem("key_dates", shape, index)
+                continue
+            when = item["date"].isoformat() if isinstance(item["date"], dt.date) else str(item["date"])
+            if not _KEY_DATE.fullmatch(when) or not _valid_partial_date(when):
+                self.problem("key_dates", f"key date {when!r} is not YYYY-MM-DD, YYYY-MM or YYYY", index)
+                continue
+            if not isinstance(item["event"], str) or not item["event"].strip():
+                self.problem("key_dates", f"key date {when}: 'event' must be text", index)
+                continue
+            dates.append((when, " ".join(item["event"].split())))
+        return tuple(dates)
+
+    def parsed(self) -> _ParsedEntry | None:
+        term = self.text("term")
+        definition = self.text("definition")
+        sources = self.text("sources")
+        as_of = self.as_of()
+        entry_fields = dict(
+            expansion=self.text("expansion"),
+            aliases=self.names("aliases"),
+            status=self.text("status"),
+            key_dates=self.key_dates(),
+            related=self.names("related"),
+        )
+        # A case-sensitive alias is a name of the entry even when `aliases` does not repeat it.
+        case_sensitive = self.names("case_sensitive_aliases")
+        aliases = entry_fields["aliases"]
+        entry_fields["aliases"] = aliases + tuple(n for n in case_sensitive if n != term and n not in aliases)
+        if term is None or definition is None or as_of is None:
+            return None  # kept otherwise, so that its names and related terms are checked too
+        entry = GlossaryEntry(term=term, definition=definition, as_of=as_of, sources=sources,
+                              origin_file=str(self.problems.path), **entry_fields)
+        return _ParsedEntry(entry, self.line, frozenset(case_sensitive))
+
+
+def _valid_partial_date(when: str) -> bool:
+    parts = [int(p) for p in when.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _name_key(name: str) -> str:
+    """How names are compared for clashes: case, spacing, hyphen and quote style do not count."""
+    folded = unicodedata.normalize("NFKC", name).casefold().translate(_STYLE_VARIANTS)
+    return " ".join(folded.replace("-", " ").split())
+
+
+_STYLE_VARIANTS = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _entry_names(entry: GlossaryEntry) -> list[str]:
+    """The names an entry is found by: its term and aliases (an expansion is matched only when it is
+    also listed as an alias, so the data decides which full names are specific enough)."""
+    return [entry.term, *entry.aliases]
+
+
+def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Problems) -> list[_ParsedEntry]:
+    """Drop (and report) entries that reuse a term or alias of an earlier entry of the same file."""
+    owner: dict[str, str] = {}
+    kept = []
+    for item in parsed:
+        clashes = False
+        mine: set[str] = set()
+        for name in _entry_names(item.entry):
+            key = _name_key(name)
+            if key in owner and owner[key] != item.entry.term:
+                problems.add(item.line, f"entry {item.entry.term!r}: name {name!r} is already used by entry {owner[key]!r}")
+                clashes = True
+            mine.add(key)
+        if not clashes:
+            kept.append(item)
+            owner.update({key: item.entry.term for key in mine})
+    return kept
+
+
+def check_glossary(path: Path) -> list[str]:
+    """Every problem in one glossary file, one "file:line: message" line each ([] when it is fine).
+
+    Besides the shape of each entry: names are unique, and every `related` name is a term of this
+    file or of the built-in glossary.
+    """
+    problems = _Problems(Path(path))
+    parsed = _check_unique_names(_read_file(Path(path), problems), problems)
+    terms = {item.entry.term for item in parsed}
+    if Path(path).resolve() != BUILTIN_GLOSSARY.resolve():
+        terms |= {item.entry.term for item in _read_file(BUILTIN_GLOSSARY, _Problems(BUILTIN_GLOSSARY))}
+    for item in parsed:
+        for name in item.entry.related:
+            if name not in terms:
+                problems.add(item.line, f"entry {item.entry.term!r}: related term {name!r} is not a term of any entry")
+    return problems.lines
+
+
+def load_glossary(paths: Sequence[Path]) -> Glossary:
+    """The merged glossary of `paths`, highest precedence first; GlossaryError at the first problem."""
+    merged: list[_ParsedEntry] = []
+    claimed: set[str] = set()
+    for path in paths:
+        problems = _Problems(Path(path))
+        parsed = _check_unique_names(_read_file(Path(path), problems), problems)
+        if problems.lines:
+            more = f" (and {len(problems.lines) - 1} more; run: briefgen glossary --check {path})" if len(problems.lines) > 1 else ""
+            raise GlossaryError(problems.lines[0] + more)
+        for item in parsed:
+            keys = {_name_key(name) for name in _entry_names(item.entry)}
+            if keys & claimed:
+                continue  # a higher-precedence file already explains this term
+            claimed |= keys
+            merged.append(item)
+    return Glossary([item.entry for item in merged], {item.entry.term: item.case_sensitive for item in merged})
+
+
+# --- matching in text ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One place an entry's name occurs in a text: text[start:end] == surface."""
+
+    entry: GlossaryEntry
+    start: int
+    end: int
+    surface: str
+
+
+_NAME_TOKEN = re.compile(r"\S+")
+_HYPHENS = "-‐‑–"
+
+
+def _is_acronym_word(word: str) -> bool:
+    """ "ABM", "PrepCom", "P5", "9M729": words whose capitalisation is part of their meaning."""
+    return sum(ch.isupper() for ch in word) >= 2 or (any(ch.isupper() for ch in word) and any(ch.isdigit() for ch in word))
+
+
+def _word_pattern(word: str, exact: bool) -> str:
+    """A regex for one word of a name: hyphens and apostrophes in any style, case as decided."""
+    parts = []
+    for ch in word:
+        if ch in "-‐‑–":
+            parts.append(r"[-‐‑–]?\s?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
+        elif ch in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(ch))
+    pattern = "".join(parts)
+    return pattern if exact or _is_acronym_word(word) else f"(?i:{pattern})"
+
+
+def _name_pattern(name: str, exact: bool) -> str:
+    words = _NAME_TOKEN.findall(name)
+    body = r"\s+".join(_word_pattern(word, exact) for word in words)
+    plural = r"(?:['’]?s|es)?" if name[-1].isalpha() else ""
+    return body + plural
+
+
+class Glossary:
+    """The merged glossary: its entries, and a matcher for their names in text."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry], case_sensitive: dict[str, frozenset[str]] | None = None):
+        self.entries: tuple[GlossaryEntry, ...] = tuple(entries)
+        self._case_sensitive = case_sensitive or {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, name: str) -> GlossaryEntry | None:
+        """The entry with this term or alias (compared like clashes: case, spacing and hyphens ignored)."""
+        return self._by_name.get(_name_key(name))
+
+    def find_expansion(self, long_form: str) -> GlossaryEntry | None:
+        """The entry whose expansion, term or alias is this long form ("Anti-Ballistic Missile Treaty")."""
+        key = _name_key(long_form)
+        return self._by_name.get(key) or self._by_expansion.get(key)
+
+    @cached_property
+    def _by_name(self) -> dict[str, GlossaryEntry]:
+        return {_name_key(name): entry for entry in reversed(self.entries) for name in _entry_names(entry)}
+
+    @cached_property
+    def _by_expansion(self) -> dict[str, GlossaryEntry]:
+        return {_name_key(entry.expansion): entry for entry in reversed(self.entries) if entry.expansion}
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """One alternation of every name, longest first (Python tries alternatives in order)."""
+        lengths: dict[str, int] = {}
+        for entry in self.entries:
+            exact = self._case_sensitive.get(entry.term, frozenset())
+            for name in _entry_names(entry):
+                pattern = _name_pattern(name, name in exact)
+                lengths[pattern] = max(lengths.get(pattern, 0), len(name))
+        if not lengths:
+            return None
+        longest_first = sorted(lengths, key=lambda p: (-lengths[p], p))
+        return re.compile(r"(?<!\w)(?:" + "|".join(longest_first) + r")(?!\w)")
+
+    def _entry_for(self, surface: str) -> GlossaryEntry | None:
+        key = _name_key(surface)
+        entry = self._by_name.get(key)
+        for suffix in ("'s", "es", "s"):  # the optional plural the pattern allows
+            if entry is None and key.endswith(suffix):
+                entry = self._by_name.get(key[: -len(suffix)])
+        return entry
+
+    def find_terms(self, text: str) -> list[TermMatch]:
+        """Every occurrence of an entry's name in `text`, in text order. Where names overlap the longest
+        wins, but a name made only of other names ("NPT PrepCom") yields each of those."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            start, end, surface = match.start(), match.end(), match.group()
+            if start and text[start - 1] in _HYPHENS and not _is_acronym_word(surface.split()[0]):
+                continue  # "ballistic missile" inside "anti-ballistic missile"
+            entry = self._entry_for(surface)
+            if entry is None:
+                continue
+            tiles = self._tiles(text, start, end) if " " in surface else None
+            if tiles and any(tile.entry is not entry for tile in tiles):
+                found += tiles
+            else:
+                found.append(TermMatch(entry, start, end, surface))
+        return found
+
+    def _tiles(self, text: str, start: int, end: int) -> list[TermMatch] | None:
+        """Two or more shorter names that exactly cover text[start:end], word by word, if there are."""
+        assert self._pattern is not None
+        word_ends = [m.end() for m in _NAME_TOKEN.finditer(text, start, end)]
+        tiles: list[TermMatch] = []
+        position = start
+        while position < end:
+            tile = None
+            for limit in reversed([e for e in word_ends if e > position and (position, e) != (start, end)]):
+                candidate = self._pattern.match(text, position, limit)
+                if candidate and candidate.end() == limit and (entry := self._entry_for(candidate.group())):
+                    tile = TermMatch(entry, position, limit, candidate.group())
+                    break
+            if tile is None:
+                return None
+            tiles.append(tile)
+            position = tile.end
+            while position < end and text[position].isspace():
+                position += 1
+        return tiles
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """Every entry in full, for `briefgen glossary --list --json`."""
+        return [_entry_json(entry) for entry in self.entries]
+
+
+def _entry_json(entry: GlossaryEntry) -> dict[str, Any]:
+    return {
+        "term": entry.term,
+        "expansion": entry.expansion,
+        "aliases": list(entry.aliases),
+        "definition": entry.definition,
+        "status": entry.status,
+        "as_of": entry.as_of.isoformat(),
+        "key_dates": [{"date": when, "event": event} for when, event in entry.key_dates],
+        "related": list(entry.related),
+        "sources": entry.sources,
+        "origin_file": entry.origin_file,
+    }
+
+
+# --- context boxes -----------------------------------------------------------------------------
+
+
+def entry_explanation(entry: GlossaryEntry, article_wording: str | None = None) -> TermExplanation:
+    """A glossary entry as a context box."""
+    return TermExplanation(
+        term=entry.term,
+        expansion=entry.expansion,
+        definition=entry.definition,
+        as_of=entry.as_of,
+        origin="glossary",
+        status=entry.status,
+        article_wording=article_wording,
+    )
+
+
+def explanation_json(explanation: TermExplanation) -> dict[str, Any]:
+    """The `briefgen glossary --json` record of one explained term."""
+    return {
+        "term": explanation.term,
+        "expansion": explanation.expansion,
+        "definition": explanation.definition,
+        "as_of": explanation.as_of.isoformat() if explanation.as_of else None,
+        "origin": explanation.origin,
+    }
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A term an article uses, before ordering: where it first occurs and how it is explained."""
+
+    explanation: TermExplanation
+    first: int
+    names: tuple[str, ...]  # what to look for in the priority text
+
+
+def explain_terms(
+    text: str,
+    glossary: Glossary,
+    acronyms: Sequence[Acronym],
+    priority_text: str = "",
+    limit: int | None = None,
+    exclude: Collection[str] = (),
+) -> list[TermExplanation]:
+    """The context boxes for one article, most relevant first.
+
+    Glossary terms the text uses (with the article's own long form when it defines the term), then
+    the abbreviations it defines that the glossary does not know (origin "text"). Terms used in
+    `priority_text` (the summary and quotes) come first, the rest in order of first use; terms in
+    `exclude` (explained in earlier articles) are left out; at most `limit` are returned.
+    """
+    excluded = {_name_key(term) for term in exclude}
+    candidates = _glossary_candidates(text, glossary, acronyms) + _text_candidates(text, glossary, acronyms)
+    candidates = [c for c in candidates if _name_key(c.explanation.term) not in excluded]
+    prominent = _prominent(priority_text, glossary, candidates)
+    candidates.sort(key=lambda c: (c.explanation.term not in prominent, c.first))
+    explanations = [c.explanation for c in candidates]
+    return explanations if limit is None else explanations[:limit]
+
+
+def _glossary_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym]) -> list[_Candidate]:
+    first: dict[str, tuple[int, GlossaryEntry]] = {}
+    for match in glossary.find_terms(text):
+        first.setdefault(match.entry.term, (match.start, match.entry))
+    for acronym in acronyms:  # a term the article defines in words the glossary lists only as a full name
+        entry = _entry_for_acronym(glossary, acronym)
+        position = _first_position(text, acronym)
+        if entry and (entry.term not in first or position < first[entry.term][0]):
+            first[entry.term] = (position, entry)
+    wording = _article_wordings(glossary, acronyms)
+    return [
+        _Candidate(entry_explanation(entry, wording.get(entry.term)), position, (entry.term,))
+        for position, entry in first.values()
+    ]
+
+
+def _text_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym]) -> list[_Candidate]:
+    """Abbreviations the article defines and the glossary does not explain: the article's own words."""
+    candidates = []
+    seen: set[str] = set()
+    for acronym in acronyms:
+        if _entry_for_acronym(glossary, acronym) or acronym.short in seen:
+            continue
+        seen.add(acronym.short)
+        explanation = TermExplanation(term=acronym.short, expansion=acronym.long, definition=None, as_of=None, origin="text")
+        candidates.append(_Candidate(explanation, _first_position(text, acronym), (acronym.short, acronym.long)))
+    return candidates
+
+
+def _entry_for_acronym(glossary: Glossary, acronym: Acronym) -> GlossaryEntry | None:
+    return glossary.get(acronym.short) or glossary.find_expansion(acronym.long)
+
+
+def _article_wordings(glossary: Glossary, acronyms: Sequence[Acronym]) -> dict[str, str]:
+    """Term -> the long form the article wrote for it, first definition first."""
+    wordings: dict[str, str] = {}
+    for acronym in acronyms:
+        entry = _entry_for_acronym(glossary, acronym)
+        if entry:
+            wordings.setdefault(entry.term, acronym.long)
+    return wordings
+
+
+def _first_position(text: str, acronym: Acronym) -> int:
+    """Where an article first writes a defined abbreviation (or its long form)."""
+    positions = [
+        match.start()
+        for form in (acronym.short, acronym.long)
+        if (match := re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+    ]
+    return min(positions, default=len(text))
+
+
+def _prominent(priority_text: str, glossary: Glossary, candidates: Sequence[_Candidate]) -> set[str]:
+    """Terms of `candidates` that the priority text (summary and quotes) uses."""
+    if not priority_text:
+        return set()
+    used = {match.entry.term for match in glossary.find_terms(priority_text)}
+    for candidate in candidates:
+        if candidate.explanation.origin == "text" and any(
+            re.search(rf"(?<!\w){re.escape(name)}(?!\w)", priority_text) for name in candidate.names
+        ):
+            used.add(candidate.explanation.term)
+    return used
