@@ -21,7 +21,8 @@ FURNITURE_COST = 40.0
 END_MARKER_COST = 300.0  # "Related", "Share this", "Comments": the article usually ends here
 LEGAL_COST_PER_CHAR = 2.0  # copyright and cookie notices: never part of an article
 PROSE_MIN_WORDS = 10  # a line with sentence punctuation and this many words is prose
-LONG_LINE_WORDS = 25  # a line this long is prose even without a final full stop
+LONG_LINE_WORDS = 25  # a line this long is prose even without a final full stop...
+UNFINISHED_FACTOR = 0.3  # ... but weaker: article paragraphs end with punctuation, teaser blurbs often don't
 SENTENCE_MIN_WORDS = 4  # shorter "sentences" ("Sorry!", "Thanks!") are furniture
 META_MAX_WORDS = 16  # bylines, datelines and date lines are short
 # Pages with this many (or this share of) prose lines standing alone separate paragraphs by blank lines.
@@ -165,7 +166,7 @@ def _packed_prose_factor(lines_in_block: int) -> float:
 
 def word_count(text: str) -> int:
     """Words in a line; CJK scripts write without spaces, so two of their characters count as one."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+    return len(_CJK.sub(" ", text).split()) + len(_CJK.findall(text)) // 2
 
 
 def _score_line(text: str) -> _Line:
@@ -190,8 +191,10 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
         return -FURNITURE_COST
     if _TRUNCATED.search(text):
         return 0.0
-    if words >= LONG_LINE_WORDS or (sentence and words >= PROSE_MIN_WORDS):
+    if sentence and words >= PROSE_MIN_WORDS:
         return float(len(text))
+    if words >= LONG_LINE_WORDS:
+        return UNFINISHED_FACTOR * len(text)
     if sentence and words >= SENTENCE_MIN_WORDS:
         return 0.0
     return -FURNITURE_COST
