@@ -19,13 +19,16 @@ from dataclasses import dataclass
 from .model import Quote
 from .speakers import (
     NameIndex,
+    cue_is_noun,
     Speaker,
     Token,
     according_to,
     clause_subject,
     gender_of_role,
     is_cue,
+    is_time_word,
     is_invertible,
+    has_own_subject,
     is_participle,
     pronoun_gender,
     speaker_after,
@@ -36,11 +39,14 @@ from .speakers import (
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 # Markup left in pasted pages (<tweet author="@x">): its attribute values are not quotations.
-_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,300}>")
+_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>]{0,400}>")
+# Doubled apostrophes standing in for double marks (''like this''), as some archive exports write.
+_TYPEWRITER_DOUBLE = re.compile(r"(?:^|\s)''\w")
 
 _DOUBLE_MARKS = {'"': "straight", "“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet"}
 _SINGLE_MARKS = {"'": "straight", "‘": "curly", "’": "curly"}
 _OPENING_GLYPHS = "“„«‘"
+_CLOSING_MARKS = "\"”’'»"
 _CLOSING_GLYPHS = "”»’"
 _BEFORE_OPENING = "([{—–-/"
 _AFTER_CLOSING = ".,;:!?)]}—–-…"
@@ -83,8 +89,15 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
 
 
 def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
-    """A single mark between two letters or digits (don't, Russia's, rock'n'roll) is an apostrophe."""
-    return lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    """Whether a single mark is not a quotation mark.
+
+    Between two letters or digits (don't, Russia's) it is an apostrophe. Doubled ('') it is the
+    typewriter stand-in for a double mark that some archive exports use; those are left alone,
+    like every other text without real quotation marks.
+    """
+    if lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+        return True
+    return (i > lo and text[i - 1] in _SINGLE_MARKS) or (i < hi - 1 and text[i + 1] in _SINGLE_MARKS)
 
 
 def _mark_role(glyph: str, can_open: bool, can_close: bool, inside: bool) -> str:
@@ -157,7 +170,9 @@ def quoted_regions(text: str) -> list[Region]:
     """
     scanned = _mask_markup(text)
     spans = paragraph_spans(text)
-    for marks in (_DOUBLE_MARKS, _SINGLE_MARKS):
+    # In a text quoted with '' pairs, single marks are only the quotations nested inside them.
+    styles = (_DOUBLE_MARKS,) if _TYPEWRITER_DOUBLE.search(scanned) else (_DOUBLE_MARKS, _SINGLE_MARKS)
+    for marks in styles:
         regions = [r for n, (lo, hi) in enumerate(spans) for r in _scan_paragraph(scanned, lo, hi, marks, n)]
         if regions:
             return regions
@@ -168,7 +183,7 @@ def quoted_regions(text: str) -> list[Region]:
 # Sentences around a quotation. Quote interiors are blanked (their final punctuation kept) so
 # that cues inside a quotation never attribute it and sentence ends are still visible.
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?\s+(?=[\"“‘'A-Z0-9])|\n")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|No|Nos|Vol)|(?:[A-Z]\.)+[A-Z])$")
 
 
@@ -188,7 +203,9 @@ def _sentence_ends(blanked: str, lo: int, hi: int) -> list[int]:
     """Offsets where a sentence ends in blanked[lo:hi] (after its final punctuation)."""
     ends = []
     for m in _SENTENCE_END.finditer(blanked, lo, hi):
-        if m.group()[0] == "." and _ABBREVIATION_BEFORE.search(blanked, max(lo, m.start() - 6), m.start()):
+        if m.group()[0] in "?!" and m.group()[1:2] in _CLOSING_MARKS:
+            continue  # '"Why not?" Roe asked.': the attribution still belongs to the quotation
+        if m.group().startswith(".") and _ABBREVIATION_BEFORE.search(blanked, max(lo, m.start() - 6), m.start()):
             continue
         ends.append(m.end())
     return ends
@@ -225,7 +242,13 @@ class _Article:
 _LEADING_PUNCT = frozenset(",;:—–-")
 
 
-def _own_attribution(article: _Article, region: Region) -> Speaker | None:
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Speaker | None
+    tight: bool = False  # the speaker follows the closing mark directly: '"No," Roe said'
+
+
+def _own_attribution(article: _Article, region: Region) -> _Attribution:
     """The speaker named in the quotation's own sentence, by the conventions of news copy."""
     sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
     after = article.tokens(region.closed, sentence.end) if region.closed else []
@@ -233,13 +256,23 @@ def _own_attribution(article: _Article, region: Region) -> Speaker | None:
         after = after[1:]
     before = article.tokens(sentence.start, region.opened)
     text = article.blanked
-    return (
-        _tight_after(after, text)
-        or _cue_before(before, text)
+    tight = _tight_after(after, text)
+    if tight:
+        return _Attribution(tight, tight=True)
+    return _Attribution(
+        _cue_before(before, text)
         or according_to(before, text)
+        or _introduced_by_colon(before, text)
         or _loose_after(after, text)
         or according_to(after, text)
     )
+
+
+def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript)."""
+    if not before or before[-1].text != ":":
+        return None
+    return clause_subject(before[:-1], text)
 
 
 def _tight_after(after: list[Token], text: str) -> Speaker | None:
@@ -262,24 +295,55 @@ def _tight_after(after: list[Token], text: str) -> Speaker | None:
 
 
 def _cue_before(before: list[Token], text: str) -> Speaker | None:
-    """ 'Roe said: "..."' / 'Roe said the treaty was "a relic"', nearest cue first."""
+    """ 'Roe said: "..."' / 'Roe said the treaty was "a relic"', nearest cue first.
+
+    Cues inside a parenthesis that closed before the quotation belong to that aside.
+    """
+    depth = 0
     for c in range(len(before) - 1, -1, -1):
-        if not is_cue(before[c]):
+        depth += before[c].text == ")"
+        depth -= before[c].text == "(" and depth > 0
+        if depth or not is_cue(before[c]) or cue_is_noun(before, c):
             continue
-        speaker = clause_subject(before[:c], text) if is_participle(before[c]) else subject_before(before, c, text)
+        if c + 1 < len(before) and before[c + 1].lower == "by":
+            speaker = speaker_after(before, c + 1, text)  # passive: "a plan described by Roe as"
+        elif is_participle(before[c]) and before[c - 1].text == ",":
+            speaker = clause_subject(before[:c], text)  # "Roe hit back, saying ..."
+        elif not has_own_subject(before, c):
+            speaker = clause_subject(before[:c], text)  # "Roe paused and added ...", "went on to say"
+        else:
+            speaker = subject_before(before, c, text)
         if speaker:
             return speaker
     return None
 
 
 def _loose_after(after: list[Token], text: str) -> Speaker | None:
-    """ '"...," Texas, where the ranch is, said Roe': an inverted cue later in the sentence."""
+    """An attribution closing the sentence after more words: '"..." and more, Roe said.'
+
+    Also '"...," Texas, where the ranch is, said Roe' (inverted after an aside).
+    """
     for c, tok in enumerate(after):
-        if is_cue(tok):
-            if c > 0 and after[c - 1].text == "," and is_invertible(tok):
-                return speaker_after(after, c, text)
-            return None
+        if not is_cue(tok) or cue_is_noun(after, c):
+            continue
+        if c > 0 and after[c - 1].text == "," and is_invertible(tok):
+            return speaker_after(after, c, text)
+        speaker = subject_before(after, c, text)
+        if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
+            return speaker
+        return None
     return None
+
+
+def _ends_sentence(tokens: list[Token], c: int) -> bool:
+    """Whether the cue closes its sentence (perhaps with "in a statement", "on Tuesday")."""
+    nxt = tokens[c + 1].text if c + 1 < len(tokens) else "."
+    return nxt in (".", ",", ";", "!", "?") or nxt in ("in", "on", "at", "during", "of", "to", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _after_comma(tokens: list[Token], start: int) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == start), 0)
+    return k > 0 and tokens[k - 1].text == ","
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,33 +365,44 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _is_term(article: _Article, region: Region, speaker: Speaker | None) -> bool:
+def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bool:
     """Whether a quoted region names or labels something rather than quoting a statement."""
     inside = article.text[region.start : region.end]
     words = _words(inside)
     if not words:
         return True
-    if len(words) <= 2 and _modifies_next_word(article.text, region):
-        return True  # a "cornerstone" agreement: the quoted word is part of a noun phrase
-    if speaker is not None:
+    if attribution.tight:
+        return False  # '"No," Roe said' is a statement, however short
+    if _labels_what_follows(article.text, region, len(words)):
+        return True
+    if _is_title(inside, words):
+        return True
+    return attribution.speaker is None and len(words) <= _SHORT_FRAGMENT
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")
+
+
+def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
+    """A quoted label inside a noun phrase: a "cornerstone" agreement, "Iron" Jane Roe, "term" (ABC)."""
+    if region.closed is None or text[region.end - 1] in ",.;:!?…":
         return False
-    return len(words) <= _SHORT_FRAGMENT or _is_title(inside, words)
-
-
-def _modifies_next_word(text: str, region: Region) -> bool:
-    if region.closed is None:
+    following = _NEXT_WORD.match(text, region.closed)
+    if not following:
         return False
-    following = re.match(r"\s+([a-z][\w\-]*)", text[region.closed : region.closed + 40])
-    return bool(following) and following.group(1) not in _FUNCTION_WORDS and not inside_punctuated(text, region)
-
-
-def inside_punctuated(text: str, region: Region) -> bool:
-    return text[region.end - 1] in ",.;:!?…"
+    word = following.group(1)
+    if word == "(":
+        return True
+    if n_words > 3:
+        return False
+    if word[0].isupper():
+        return word.lower() not in _FUNCTION_WORDS and not is_time_word(word)
+    return word not in _FUNCTION_WORDS
 
 
 def _is_title(inside: str, words: list[str]) -> bool:
-    """A work, show or slogan in Title Case ("Face the Nation"), not a sentence."""
-    if len(words) > _LONGEST_TITLE or inside.rstrip()[-1:] in ".!?":
+    """A work, show or slogan in Title Case ("Face the Nation", "So, That Happened.")."""
+    if len(words) > _LONGEST_TITLE or (len(words) > 4 and inside.rstrip()[-1:] in ".!?"):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_TITLE_WORDS or w[0].isdigit() for w in words)
 
@@ -411,9 +486,9 @@ def find_quotes(text: str) -> list[Quote]:
     if not regions:
         return []
     article = _Article(text, regions)
-    own = [_own_attribution(article, r) for r in regions]
-    kept = [i for i, r in enumerate(regions) if not _is_term(article, r, own[i])]
-    regions, own = [regions[i] for i in kept], [own[i] for i in kept]
+    attributions = [_own_attribution(article, r) for r in regions]
+    kept = [i for i, r in enumerate(regions) if not _is_term(article, r, attributions[i])]
+    regions, own = [regions[i] for i in kept], [attributions[i].speaker for i in kept]
     speakers = _propagate(article, regions, own)
     names = NameIndex(text)
     mentions = _person_mentions(article, names)

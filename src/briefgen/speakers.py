@@ -19,43 +19,41 @@ from dataclasses import dataclass, replace
 
 _CUE_VERB_FORMS = """
 say said says saying | tell told tells telling | add added adds adding | ask asked asks asking
-write wrote writes writing | note noted notes noting | explain explained explains explaining
-argue argued argues arguing | state stated states stating | declare declared declares declaring
-insist insisted insists insisting | warn warned warns warning | continue continued continues continuing
-reply replied replies replying | respond responded responds responding | recall recalled recalls recalling
+write wrote writes writing | explain explained explains explaining | argue argued argues arguing
+insist insisted insists insisting | warn warned warns warning | suggest suggested suggests suggesting
+predict predicted predicts predicting | complain complained complains complaining
 acknowledge acknowledged acknowledges acknowledging | admit admitted admits admitting
-concede conceded concedes conceding | claim claimed claims claiming | joke joked jokes joking
-quip quipped quips quipping | tweet tweeted tweets tweeting | post posted posts posting
-suggest suggested suggests suggesting | observe observed observes observing | remark remarked remarks remarking
-announce announced announces announcing | predict predicted predicts predicting
-complain complained complains complaining | counter countered counters countering
-caution cautioned cautions cautioning | urge urged urges urging | testify testified testifies testifying
-answer answered answers answering | retort retorted retorts retorting | shout shouted shouts shouting
-yell yelled yells yelling | chant chanted chants chanting | exclaim exclaimed exclaims exclaiming
-whisper whispered whispers whispering | muse mused muses musing | repeat repeated repeats repeating
-reiterate reiterated reiterates reiterating | conclude concluded concludes concluding
-confirm confirmed confirms confirming | deny denied denies denying | assure assured assures assuring
-promise promised promises promising | pledge pledged pledges pledging | vow vowed vows vowing
-threaten threatened threatens threatening | demand demanded demands demanding | assert asserted asserts asserting
-maintain maintained maintains maintaining | contend contended contends contending
-boast boasted boasts boasting | brag bragged brags bragging | lament lamented laments lamenting
-stress stressed stresses stressing | emphasize emphasized emphasizes emphasizing
-emphasise emphasised emphasises emphasising | describe described describes describing
-call called calls calling | dub dubbed dubs dubbing | label labeled labels labeling
-label labelled labels labelling | term termed terms terming | praise praised praises praising
-blast blasted blasts blasting | slam slammed slams slamming | criticize criticized criticizes criticizing
-criticise criticised criticises criticising | accuse accused accuses accusing | mock mocked mocks mocking
-blame blamed blames blaming | charge charged charges charging | allege alleged alleges alleging
-plead pleaded pleads pleading | propose proposed proposes proposing | recommend recommended recommends recommending
-report reported reports reporting | reveal revealed reveals revealing | tout touted touts touting
-decry decried decries decrying | denounce denounced denounces denouncing | condemn condemned condemns condemning
+concede conceded concedes conceding | recall recalled recalls recalling | declare declared declares declaring
+announce announced announces announcing | conclude concluded concludes concluding
 agree agreed agrees agreeing | wonder wondered wonders wondering | speculate speculated speculates speculating
-hint hinted hints hinting | advise advised advises advising | proclaim proclaimed proclaims proclaiming
-pronounce pronounced pronounces pronouncing | rant ranted rants ranting | grumble grumbled grumbles grumbling
-sigh sighed sighs sighing | laugh laughed laughs laughing | cry cried cries crying | scream screamed screams screaming
-read read reads reading | begin began begins beginning | pose posed poses posing | quote quoted quotes quoting
-opine opined opines opining | affirm affirmed affirms affirming | concur concurred concurs concurring
+assure assured assures assuring | urge urged urges urging | testify testified testifies testifying
+describe described describes describing | accuse accused accuses accusing | criticize criticized criticizes criticizing
+criticise criticised criticises criticising | condemn condemned condemns condemning
+denounce denounced denounces denouncing | decry decried decries decrying | respond responded responds responding
+reiterate reiterated reiterates reiterating | repeat repeated repeats repeating | continue continued continues continuing
+observe observed observes observing | emphasize emphasized emphasizes emphasizing
+emphasise emphasised emphasises emphasising | maintain maintained maintains maintaining
+contend contended contends contending | assert asserted asserts asserting | affirm affirmed affirms affirming
+proclaim proclaimed proclaims proclaiming | opine opined opines opining | explain explained explains explaining
+noted notes noting | stated stating | replied replies replying | claimed claims claiming
+joked jokes joking | quipped quips quipping | tweeted tweets tweeting | posted posting
+remarked remarks remarking | countered counters countering | cautioned cautions cautioning
+answered answers answering | retorted retorts retorting | shouted shouts shouting | yelled yells yelling
+chanted chants chanting | exclaimed exclaims exclaiming | whispered whispers whispering | mused muses musing
+confirmed confirms confirming | denied denies denying | promised promises promising | pledged pledges pledging
+vowed vows vowing | threatened threatens threatening | demanded demands demanding | boasted boasts boasting
+bragged brags bragging | lamented laments lamenting | stressed stresses stressing | called calls calling
+dubbed dubs dubbing | labeled labels labeling | labelled labelling | termed terming | praised praises praising
+blasted blasts blasting | slammed slams slamming | mocked mocks mocking | blamed blames blaming
+charged charges charging | alleged alleges alleging | pleaded pleads pleading | proposed proposes proposing
+recommended recommends recommending | reported reports reporting | revealed reveals revealing
+touted touts touting | hinted hints hinting | advised advises advising | pronounced pronouncing
+ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laughed laughs laughing
+cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
+thanked thanking | boomed booms booming | wrote | pointed
 """
+# Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
+# term") are left out, so the base form is listed only for verbs that are rarely nouns.
 _CUE_VERBS = frozenset(_CUE_VERB_FORMS.replace("|", " ").split())
 # Participles report speech of the clause's subject: "Ayotte criticised him, saying she was ...".
 _CUE_PARTICIPLES = frozenset(word for word in _CUE_VERBS if word.endswith("ing"))
@@ -116,9 +114,12 @@ _PREPOSITIONS = frozenset(
 _CONJUNCTIONS = frozenset("and but or nor so yet that which whom whose".split())
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec week month year morning afternoon evening
-    night earlier later last this next""".split()
+    week month year morning afternoon evening night earlier later last this next""".split()
+)
+# Months are also names (May, August, June), so they only count as time before a day number.
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Descriptions in front of a name that are not part of it: "Democrat Jane Roe", "former ...".
 _NAME_PREFIX = re.compile(
@@ -179,15 +180,41 @@ def _keeps_period(word: str) -> bool:
 
 
 def is_cue(token: Token) -> bool:
-    return token.text.lower() in _CUE_VERBS
+    """A speech cue, written in lower case (a capitalised "Post" or "States" is a name)."""
+    return token.text in _CUE_VERBS
+
+
+def cue_is_noun(tokens: list[Token], c: int) -> bool:
+    """A cue word used as a noun: "his remarks", "Roe's claims", "the caustic chants"."""
+    if c == 0:
+        return False
+    before = tokens[c - 1]
+    if before.lower in _DETERMINERS or before.text.endswith(("'s", "’s")):
+        return True
+    return c > 1 and tokens[c - 2].lower in _DETERMINERS and bool(_ADJECTIVE.search(before.text)) and not _is_role_word(before)
+
+
+_ADJECTIVE = re.compile(r"^[a-z]+(?:al|ous|ic|ive|ful|less|est|th)$|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$")
+
+
+def _is_date(tokens: list[Token]) -> bool:
+    return tokens[0].lower in _MONTHS and len(tokens) > 1 and tokens[1].text[:1].isdigit()
+
+
+def is_time_word(word: str) -> bool:
+    return word.lower() in _TIME_WORDS
 
 
 def is_invertible(token: Token) -> bool:
-    return token.text.lower() in _INVERTIBLE
+    return token.text in _INVERTIBLE
 
 
 def is_participle(token: Token) -> bool:
-    return token.text.lower() in _CUE_PARTICIPLES
+    return token.text in _CUE_PARTICIPLES
+
+
+def _is_auxiliary(token: Token) -> bool:
+    return token.text in _AUXILIARIES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,7 +252,7 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
             return replace(head, role=f"{head.role}, {where}" if head.role else where, phrase_start=tokens[0].start)
     name_start = _name_start(tokens)
     if name_start is None:
-        if not any(t.text[0].isalpha() for t in tokens) or tokens[-1].lower in _TIME_WORDS:
+        if not _can_end_description(tokens[-1]):
             return None
         return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start)
     name_tokens = _strip_name_prefixes(tokens[name_start:])
@@ -234,6 +261,14 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     if role and role_tokens[0].lower in ("the", "a", "an") and len(role_tokens) == 1:
         role = None
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
+
+
+def _can_end_description(token: Token) -> bool:
+    """Whether a description can end on this word ("the official" can, "their records for" cannot)."""
+    word = token.lower
+    if not token.text[0].isalpha() or word in _TIME_WORDS or _is_auxiliary(token) or word in _PREPOSITIONS:
+        return False
+    return word not in _DETERMINERS and word not in _CONJUNCTIONS and word not in ("this", "it", "there")
 
 
 def _affiliation_at(tokens: list[Token]) -> int | None:
@@ -329,13 +364,29 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
 def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker phrase that ends just before tokens[cue] ("Jane Roe, a spokeswoman, said")."""
     i = cue
-    while i > 0 and (tokens[i - 1].lower in _AUXILIARIES or _is_adverb(tokens[i - 1])):
+    while i > 0 and (_is_auxiliary(tokens[i - 1]) or _is_adverb(tokens[i - 1])):
         i -= 1
-    if i == 0:
+    if i == 0 or tokens[i - 1].text in _COORDINATORS:
         return None
-    if tokens[i - 1].text in (",", ")") and tokens[i - 1].text == ",":
+    if tokens[i - 1].text == ",":
         return _apposed_subject(tokens[: i - 1], text)
-    return phrase_to_speaker(_phrase_back(tokens, i), text)
+    speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
+    if speaker and speaker.pronoun == "who" and i > 1:
+        # "an analyst who warned": the speaker is the phrase the relative pronoun stands for
+        antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
+        return phrase_to_speaker(_phrase_back(tokens, antecedent_end), text)
+    return speaker
+
+
+def has_own_subject(tokens: list[Token], cue: int) -> bool:
+    """False for a cue that shares its clause's subject: "... and warned", "... to say"."""
+    i = cue
+    while i > 0 and (_is_auxiliary(tokens[i - 1]) or _is_adverb(tokens[i - 1])):
+        i -= 1
+    return i > 0 and tokens[i - 1].text not in _COORDINATORS
+
+
+_COORDINATORS = frozenset("and but or then to".split())
 
 
 def _is_adverb(token: Token) -> bool:
@@ -349,7 +400,7 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         tok = tokens[i - 1]
         if not tok.text[0].isalnum() and tok.text not in ("(", ")", "-", "’", "'", "&"):
             break
-        if tok.lower in _CONJUNCTIONS or is_cue(tok) or tok.lower in _AUXILIARIES:
+        if tok.lower in _CONJUNCTIONS or is_cue(tok) or _is_auxiliary(tok):
             break
         if tok.lower in _PREPOSITIONS and tok.lower not in ("of", "for", "at", "to"):
             break
@@ -365,11 +416,16 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
 
 def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     """ "Jane Roe, a spokeswoman for the ministry," / "her lawyer, John Doe," before a cue."""
-    segments = [s for s in _split_commas(tokens)]
-    while segments and not segments[-1]:
-        segments.pop()
-    if len(segments) < 2:
-        return phrase_to_speaker(_phrase_back(tokens, len(tokens)), text)
+    segments = _split_commas(tokens)
+    for k, segment in enumerate(segments):
+        if segment and segment[0].lower in _RELATIVES:
+            segments = segments[:k]  # "Roe, who chairs the panel, said": the clause runs to the cue
+            break
+    segments = [seg for seg in segments if seg and not _is_aside(seg)]
+    if not segments:
+        return None
+    if len(segments) == 1:
+        return phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
     if last_speaker and last_speaker.proper and len(_trim(last)) <= 5:
@@ -382,6 +438,19 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
 
+_RELATIVES = frozenset("who which whose whom where".split())
+_ASIDE_WORDS = frozenset("however meanwhile too also though instead now then still moreover though in turn".split())
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+
+def _is_aside(segment: list[Token]) -> bool:
+    """A comma-delimited aside between a speaker and the cue: "however", "R-Ky.", "65", "in 2012"."""
+    first = segment[0]
+    if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
+        return True
+    return bool(_PARTY_TAG.match(first.text)) or first.lower in _PREPOSITIONS
+
+
 def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker after an inverted cue: 'said Jane Roe, director of the Institute.'"""
     j = cue + 1
@@ -389,13 +458,13 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     while end < len(tokens) and tokens[end].text not in (",", ".", ";", ":", "!", "?", "(", "—", "–", '"', "“", "”"):
         if tokens[end].lower in _PREPOSITIONS and end > j and tokens[end].lower not in ("of", "for", "at"):
             break
-        if is_cue(tokens[end]) or tokens[end].lower in _AUXILIARIES and end > j:
+        if is_cue(tokens[end]) or (_is_auxiliary(tokens[end]) and end > j):
             break
         end += 1
     head = tokens[j:end]
-    if not head or head[0].lower in _TIME_WORDS or head[0].lower in _PREPOSITIONS:
+    if not head or head[0].lower in _TIME_WORDS or head[0].lower in _PREPOSITIONS or _is_date(head):
         return None
-    if end < len(tokens) and (tokens[end].lower in _AUXILIARIES or is_cue(tokens[end])):
+    if end < len(tokens) and (_is_auxiliary(tokens[end]) or is_cue(tokens[end])):
         return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
     if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
         return None
@@ -424,7 +493,7 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
             if speaker:
                 return speaker
     k = 0
-    if tokens and (tokens[0].lower in _PREPOSITIONS or tokens[0].lower in _TIME_WORDS):
+    if tokens and _opens_with_aside(tokens[0]):
         k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
     j = k
     while j < len(tokens) and _in_opening_phrase(tokens, j):
@@ -434,13 +503,19 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
     return speaker if speaker and (speaker.proper or speaker.pronoun) else None
 
 
+def _opens_with_aside(token: Token) -> bool:
+    """A clause that opens with "In 2012,", "Asked about it,", "Continuing his speech,", "Later,"."""
+    word = token.lower
+    return word in _PREPOSITIONS or word in _TIME_WORDS or _is_adverb(Token(word, 0, 0)) or word.endswith(("ing", "ed"))
+
+
 def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
     tok = tokens[j]
     if _is_name_word(tok) or tok.lower in _TITLES or _is_role_word(tok) or _is_particle(tokens, j):
         return True
     if tok.lower in _DETERMINERS or tok.lower in ("he", "she", "they", "we", "i"):
         return j == 0 or tokens[j - 1].text == ","
-    if tok.text.islower() and not is_cue(tok) and tok.lower not in _AUXILIARIES:
+    if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok):
         # A modifier ("presidential") belongs to the phrase when a role or a name follows it.
         return any(_is_role_word(t) or _is_name_word(t) for t in tokens[j + 1 : j + 3])
     return False
