@@ -36,8 +36,7 @@ def test_seed_000_body_is_exactly_the_article() -> None:
     assert paragraphs[0].startswith("Moscow's painful admission")
     assert paragraphs[-1].endswith("followed by tragic events.\"")
     body = "\n".join(paragraphs)
-    for furniture in ("Related Links", "Oct 28, 2001", "We need your help", "Copyright", "AFP Photo",
-                      "Subscribe", "Billed", "Newsletters ::"):
+    for furniture in ("Related Links", "Oct 28, 2001", "Copyright", "Photo", "Subscribe"):
         assert furniture not in body
 
 

@@ -23,6 +23,11 @@ LEGAL_COST_PER_CHAR = 2.0  # copyright and cookie notices: never part of an arti
 PROSE_MIN_WORDS = 10  # a line with sentence punctuation and this many words is prose
 LONG_LINE_WORDS = 25  # a line this long is prose even without a final full stop...
 UNFINISHED_FACTOR = 0.3  # ... but weaker: article paragraphs end with punctuation, teaser blurbs often don't
+# A line this long is a paragraph of prose whatever it mentions (a caption, "file photo", a
+# bullet): only a legal notice opening with its legal wording within the first characters is not.
+PARAGRAPH_WORDS = 80
+LEGAL_OPENING_CHARS = 150
+LEDE_MIN_WORDS = 15  # a line above the body this long is its first paragraph, not the headline
 SENTENCE_MIN_WORDS = 4  # shorter "sentences" ("Sorry!", "Thanks!") are furniture
 META_MAX_WORDS = 16  # bylines, datelines and date lines are short
 # Pages with this many (or this share of) prose lines standing alone separate paragraphs by blank lines.
@@ -82,6 +87,12 @@ _CALL_TO_ACTION = re.compile(
     r"|tempo de leitura|receba em seu e-?mail|assine|berlangganan|подпис\w+)\b",
     re.IGNORECASE,
 )
+# Disclaimers under opinion pieces and reprints: notes about the article, not part of it.
+_DISCLAIMER = re.compile(
+    r"\bviews (?:expressed )?(?:here |in this \w+ )?(?:are|is) (?:the |those of )?(?:the )?author|personal views of the author"
+    r"|author(?:'|’)s own|do(?:es)? not necessarily reflect|originally (?:published|appeared) (?:on|in|at)\b",
+    re.IGNORECASE,
+)
 # Markup that trafilatura writes into its plain text: list bullets and Markdown table rows.
 _BULLET = re.compile(r"^[-*•]\s+")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
@@ -122,7 +133,8 @@ def split_page(text: str) -> PageParts:
     start, end = _best_run([line.score for line in scored])
     if start > end:
         return PageParts(tuple(lines), (), ())
-    start = _skip_lead_furniture(scored, start, end)
+    start, end = _with_short_sentences_at_edges(scored, start, end)
+    start = _skip_lead_furniture(scored, _with_unpunctuated_lede(scored, start), end)
     end = _cut_other_story(scored, start, end)
     body = tuple(line.text for line in scored[start : end + 1] if _belongs_in_body(line))
     return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
@@ -183,8 +195,10 @@ def _is_meta_line(text: str, words: int) -> bool:
 
 
 def _line_score(text: str, words: int, sentence: bool) -> float:
-    if _LEGAL.search(text):
+    if _is_legal_notice(text, words):
         return -LEGAL_COST_PER_CHAR * max(len(text), 100)
+    if words >= PARAGRAPH_WORDS:
+        return float(len(text)) if sentence else UNFINISHED_FACTOR * len(text)
     if (words <= 4 and _END_MARKER.match(text)) or (words <= 8 and _COMMENT_MARKER.match(text)):
         return -END_MARKER_COST
     if _looks_like_list_or_link(text, words) or _CAPTION.search(text):
@@ -198,6 +212,17 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
     if sentence and words >= SENTENCE_MIN_WORDS:
         return 0.0
     return -FURNITURE_COST
+
+
+def _is_legal_notice(text: str, words: int) -> bool:
+    """A notice opens with its legal wording; a long paragraph mentioning copyright later is prose."""
+    return bool(_LEGAL.search(text if words < PARAGRAPH_WORDS else text[:LEGAL_OPENING_CHARS]))
+
+
+def _has_furniture_words(text: str) -> bool:
+    return bool(
+        _CALL_TO_ACTION.search(text) or _CAPTION.search(text) or _TEASER_LINK.match(text) or _DISCLAIMER.search(text)
+    )
 
 
 def _looks_like_list_or_link(text: str, words: int) -> bool:
@@ -220,6 +245,31 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, index)
     return best_span
+
+
+def _with_short_sentences_at_edges(lines: list[_Line], start: int, end: int) -> tuple[int, int]:
+    """A one-sentence paragraph scores nothing on its own; at the edges of the run it is the
+    lede or the last word of the article far more often than furniture."""
+    while start > 0 and _is_short_sentence(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _is_short_sentence(lines[end + 1]):
+        end += 1
+    return start, end
+
+
+def _is_short_sentence(line: _Line) -> bool:
+    return line.score == 0 and line.sentence and not _has_furniture_words(line.text)
+
+
+def _with_unpunctuated_lede(lines: list[_Line], start: int) -> int:
+    """Some copies lose the full stop of the first paragraph, which then scores as furniture;
+    a long plain line right above the body is taken back (a headline is shorter)."""
+    if start == 0:
+        return start
+    above = lines[start - 1]
+    if above.words >= LEDE_MIN_WORDS and above.score == -FURNITURE_COST and not _has_furniture_words(above.text):
+        return start - 1
+    return start
 
 
 def _skip_lead_furniture(lines: list[_Line], start: int, end: int) -> int:
@@ -249,6 +299,8 @@ def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
 
 
 def _belongs_in_body(line: _Line) -> bool:
+    if line.words >= PARAGRAPH_WORDS:
+        return True
     return line.score > -END_MARKER_COST and not _CAPTION.search(line.text)
 
 
@@ -284,9 +336,7 @@ def _is_edge_furniture(line: str) -> bool:
     words = word_count(line)
     if words > EDGE_FURNITURE_MAX_WORDS:
         return False
-    if _CALL_TO_ACTION.search(line) or _CAPTION.search(line) or _COMMENT_MARKER.match(line):
-        return True
-    if _is_meta_line(line, words):
+    if _has_furniture_words(line) or _COMMENT_MARKER.match(line) or _is_meta_line(line, words):
         return True
     if words <= 4 and _END_MARKER.match(line):
         return True
