@@ -24,6 +24,7 @@ from .speakers import (
     Token,
     according_to,
     clause_subject,
+    phrase_to_speaker,
     gender_of_role,
     is_cue,
     is_time_word,
@@ -256,7 +257,8 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
         after = after[1:]
     before = article.tokens(sentence.start, region.opened)
     text = article.blanked
-    tight = _tight_after(after, text)
+    inside = article.text[region.start : region.end].rstrip()
+    tight = _tight_after(after, text, open_ended=inside[-1:] in ",?!—-")
     if tight:
         return _Attribution(tight, tight=True)
     return _Attribution(
@@ -275,22 +277,59 @@ def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
     return clause_subject(before[:-1], text)
 
 
-def _tight_after(after: list[Token], text: str) -> Speaker | None:
-    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'."""
+_CLAUSE_STOPS = frozenset('.;:!?"“”')
+
+
+def _tight_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
+    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'.
+
+    `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
+    goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
+    """
     if not after:
         return None
-    if is_invertible(after[0]):
+    if is_cue(after[0]):
         return speaker_after(after, 0, text)
-    for c, tok in enumerate(after[:16]):
-        if tok.text in (".", ";", ":", "!", "?", '"', "“", "”"):
+    for c, tok in enumerate(after[:20]):
+        if tok.text in _CLAUSE_STOPS:
+            break
+        if is_cue(tok) and not cue_is_noun(after, c):
+            return _subject_or_inverted(after, c, text)
+    if open_ended:
+        verb = _unlisted_speech_verb(after)
+        if verb is not None:
+            return _subject_or_inverted(after, verb, text)
+    return None
+
+
+def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | None:
+    """The speaker of a cue right after a quotation: its subject from the first word on, or the
+    name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
+    subject = subject_before(after, c, text)
+    if subject and subject.phrase_start != after[0].start:
+        subject = None
+    if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
+        inverted = speaker_after(after, c, text)
+        if inverted and inverted.proper:
+            return inverted
+    return subject
+
+
+def _has_relative(tokens: list[Token]) -> bool:
+    return any(t.lower in ("who", "which", "where", "whose") for t in tokens)
+
+
+_PAST_TENSE = re.compile(r"^[a-z]{3,}ed$")
+
+
+def _unlisted_speech_verb(after: list[Token]) -> int | None:
+    """Index of a past-tense verb closing a short speaker phrase: '"...," the crowd roared.'"""
+    for c, tok in enumerate(after[1:7], start=1):
+        if tok.text in _CLAUSE_STOPS or tok.text == ",":
             return None
-        if is_cue(tok):
-            if after[c - 1].text == "," and is_invertible(tok):
-                inverted = speaker_after(after, c, text)
-                if inverted and inverted.proper:
-                    return inverted
-            speaker = subject_before(after, c, text)
-            return speaker if speaker and speaker.phrase_start == after[0].start else None
+        if _PAST_TENSE.match(tok.text):
+            nxt = after[c + 1].text if c + 1 < len(after) else "."
+            return c if nxt in (".", ",", "!", "?") or nxt in ("in", "on", "at", "to", "of") else None
     return None
 
 
@@ -414,32 +453,80 @@ def _is_title(inside: str, words: list[str]) -> bool:
 def _propagate(article: _Article, regions: list[Region], own: list[Speaker | None]) -> list[Speaker | None]:
     """Fill in speakers by the conventions of news copy.
 
-    A quotation with no attribution in its sentence continues the speaker of the quotation
-    before it in the same paragraph (or, failing that, the one after it); a paragraph that opens
-    with a quotation and names nobody continues the previous paragraph's last speaker.
+    A paragraph that opens with a quotation and names nobody is introduced by the paragraph
+    before ("Roe said:"), continues its last speaker, or is signed by the next ("- Jane Roe.").
+    Within a paragraph, a quotation with no attribution of its own continues the speaker of the
+    quotation before it, or of the sentence before it ('Roe announced the plan. "We ..."'), or
+    else takes the speaker of the quotation after it.
     """
     speakers = list(own)
     by_paragraph: dict[int, list[int]] = {}
     for i, region in enumerate(regions):
         by_paragraph.setdefault(region.paragraph, []).append(i)
     last_speaker: Speaker | None = None
-    last_paragraph = -2
     for paragraph in sorted(by_paragraph):
         members = by_paragraph[paragraph]
-        if not any(speakers[i] for i in members) and last_paragraph == paragraph - 1 and _opens_with_quote(article, regions[members[0]]):
-            speakers[members[0]] = last_speaker
+        first = regions[members[0]]
+        if not any(speakers[i] for i in members) and _opens_with_quote(article, first):
+            speakers[members[0]] = (
+                _introduction(article, paragraph - 1)
+                or (last_speaker if paragraph - 1 in by_paragraph else None)
+                or _signature(article, paragraph + 1)
+            )
         for k, i in enumerate(members):
             if speakers[i] is None:
-                speakers[i] = next((speakers[j] for j in reversed(members[:k]) if speakers[j]), None) or next(
-                    (own[j] for j in members[k + 1 :] if own[j]), None
+                speakers[i] = (
+                    next((speakers[j] for j in reversed(members[:k]) if speakers[j]), None)
+                    or _previous_sentence_speaker(article, regions[i])
+                    or next((own[j] for j in members[k + 1 :] if own[j]), None)
                 )
         named = [speakers[i] for i in members if speakers[i]]
-        last_speaker, last_paragraph = (named[-1], paragraph) if named else (None, -2)
+        last_speaker = named[-1] if named else None
     return speakers
 
 
 def _opens_with_quote(article: _Article, region: Region) -> bool:
     return region.opened == article.paragraphs[region.paragraph][0]
+
+
+def _introduction(article: _Article, paragraph: int) -> Speaker | None:
+    """The speaker of a paragraph that ends by introducing the next: "Roe told reporters:"."""
+    if paragraph < 0:
+        return None
+    lo, hi = article.paragraphs[paragraph]
+    if not article.text[lo:hi].rstrip().endswith(":"):
+        return None
+    sentence = article.sentence_around(paragraph, hi, hi)
+    tokens = article.tokens(sentence.start, hi)
+    return _cue_before(tokens, article.blanked) or _introduced_by_colon(tokens, article.blanked)
+
+
+_SIGNATURE = re.compile(r"[-—–]+\s*(\S.{0,60}?)\.?\s*$")
+
+
+def _signature(article: _Article, paragraph: int) -> Speaker | None:
+    """A paragraph that only signs the quotation above it: "- Jane Roe." (fact-check style)."""
+    if paragraph >= len(article.paragraphs):
+        return None
+    lo, hi = article.paragraphs[paragraph]
+    signed = _SIGNATURE.fullmatch(article.text, lo, hi)
+    if not signed:
+        return None
+    speaker = phrase_to_speaker(article.tokens(signed.start(1), signed.end(1)), article.blanked)
+    return speaker if speaker and speaker.proper else None
+
+
+def _previous_sentence_speaker(article: _Article, region: Region) -> Speaker | None:
+    """For a quotation opening a sentence, the person the sentence before quotes indirectly."""
+    sentence = article.sentence_around(region.paragraph, region.opened, region.opened)
+    if sentence.start != region.opened:
+        return None
+    lo = article.paragraphs[region.paragraph][0]
+    if sentence.start <= lo:
+        return None
+    previous = article.sentence_around(region.paragraph, sentence.start - 1, sentence.start - 1)
+    speaker = _cue_before(article.tokens(previous.start, sentence.start), article.blanked)
+    return speaker if speaker and (speaker.proper or speaker.pronoun) else None
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ recommended recommends recommending | reported reports reporting | revealed reve
 touted touts touting | hinted hints hinting | advised advises advising | pronounced pronouncing
 ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laughed laughs laughing
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
-thanked thanking | boomed booms booming | wrote | pointed
+thanked thanking | boomed booms booming | wrote | pointed | estimated estimates estimating
+echoed echoes echoing | chimed | riffed | added
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -62,8 +63,8 @@ _INVERTIBLE = frozenset(
     """said says added adds asked asks wrote writes recalled recalls continued continues explained
     explains noted notes replied replies responded responds countered counters argued argues
     warned warns concluded concludes declared declares insisted insists observed observes
-    remarked remarks cautioned cautions joked jokes quipped quips tweeted tweets posted posts
-    told""".split()
+    remarked remarks cautioned cautions joked jokes quipped quips tweeted tweets mused boasted
+    chimed""".split()
 )
 
 # Words that may stand between a speaker and the cue: "he also said", "Roe has repeatedly argued".
@@ -88,7 +89,8 @@ _ROLE_WORDS = frozenset(
     teacher owner partner lawmaker legislator politician campaigner coordinator administrator
     treasurer clerk speaker whip councilman councilwoman councillor councilor pastor bishop
     rabbi imam priest cardinal pope sergeant captain lieutenant major marshal emir sheikh
-    premier president's""".split()
+    premier critic skeptic sceptic doctor surgeon neurosurgeon physician nurse activist
+    front-runner frontrunner businessman businesswoman billionaire mogul""".split()
 )
 # Honorifics and abbreviated titles written before a name (and which names never end with).
 _TITLES = frozenset(
@@ -139,6 +141,12 @@ class Token:
 
     @property
     def lower(self) -> str:
+        """Lower case, a final period kept: "A." is an initial, "a" the article."""
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """Lower case without a final period, to look up abbreviated titles ("Sen.")."""
         return self.text.lower().rstrip(".")
 
     @property
@@ -167,7 +175,8 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group()
-        if len(word) > 1 and word.endswith(".") and not _keeps_period(word):
+        abbreviated = m.end() < len(text) and text[m.end()] in ",)"  # "Flint, Mich., said"
+        if len(word) > 1 and word.endswith(".") and not abbreviated and not _keeps_period(word):
             tokens.append(Token(word[:-1], m.start(), m.end() - 1))
             tokens.append(Token(".", m.end() - 1, m.end()))
         else:
@@ -194,7 +203,7 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
     return c > 1 and tokens[c - 2].lower in _DETERMINERS and bool(_ADJECTIVE.search(before.text)) and not _is_role_word(before)
 
 
-_ADJECTIVE = re.compile(r"^[a-z]+(?:al|ous|ic|ive|ful|less|est|th)$|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$")
+_ADJECTIVE = re.compile(r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$")
 
 
 def _is_date(tokens: list[Token]) -> bool:
@@ -229,7 +238,7 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _is_role_word(token: Token) -> bool:
-    word = token.lower.removesuffix("'s").removesuffix("’s")
+    word = token.bare.removesuffix("'s").removesuffix("’s")
     return word in _ROLE_WORDS or word.split("-")[-1] in _ROLE_WORDS
 
 
@@ -291,7 +300,7 @@ def _name_start(tokens: list[Token]) -> int | None:
     if i == len(tokens) or tokens[-1].lower in _TIME_WORDS:
         return None
     # Honorifics belong with the name ("Mr. Roe"), titles like "Sen." too: they are the short form.
-    while i > 0 and tokens[i - 1].lower in _TITLES:
+    while i > 0 and tokens[i - 1].bare in _TITLES:
         i -= 1
     return i
 
@@ -304,7 +313,7 @@ def _is_particle(tokens: list[Token], i: int) -> bool:
 
 def _strip_name_prefixes(tokens: list[Token]) -> list[Token]:
     """Drop party and nationality words from the front of a name while two words remain."""
-    while len(tokens) > 2 and _NAME_PREFIX.match(tokens[0].text) and tokens[0].lower not in _TITLES:
+    while len(tokens) > 2 and _NAME_PREFIX.match(tokens[0].text) and tokens[0].bare not in _TITLES:
         tokens = tokens[1:]
     return tokens
 
@@ -368,6 +377,8 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         i -= 1
     if i == 0 or tokens[i - 1].text in _COORDINATORS:
         return None
+    if tokens[i - 1].text in _DASHES:
+        return _dashed_subject(tokens, i - 1, text)
     if tokens[i - 1].text == ",":
         return _apposed_subject(tokens[: i - 1], text)
     speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
@@ -376,6 +387,23 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
         return phrase_to_speaker(_phrase_back(tokens, antecedent_end), text)
     return speaker
+
+
+_DASHES = frozenset(("—", "–", "--"))
+
+
+def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | None:
+    """ "Roe -- a former envoy -- said" or "A former envoy -- Jane Roe -- said"."""
+    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in _DASHES), None)
+    if opening is None or opening == 0:
+        return None
+    outer = phrase_to_speaker(_phrase_back(tokens, opening), text)
+    inner_tokens = _split_commas(tokens[opening + 1 : closing])[0]
+    inner = phrase_to_speaker(inner_tokens, text) if inner_tokens else None
+    if inner and inner.proper and inner.phrase_start == inner_tokens[0].start and not (outer and outer.proper):
+        role = text[outer.phrase_start : tokens[opening - 1].end] if outer else inner.role
+        return replace(inner, role=role)
+    return outer
 
 
 def has_own_subject(tokens: list[Token], cue: int) -> bool:
@@ -421,7 +449,7 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         if segment and segment[0].lower in _RELATIVES:
             segments = segments[:k]  # "Roe, who chairs the panel, said": the clause runs to the cue
             break
-    segments = [seg for seg in segments if seg and not _is_aside(seg)]
+    segments = _drop_asides(segments)
     if not segments:
         return None
     if len(segments) == 1:
@@ -444,11 +472,29 @@ _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
 
 def _is_aside(segment: list[Token]) -> bool:
-    """A comma-delimited aside between a speaker and the cue: "however", "R-Ky.", "65", "in 2012"."""
+    """A comma-delimited aside between a speaker and the cue: "however", "R-Ky.", "65", "in 2012",
+    "speaking to reporters"."""
     first = segment[0]
     if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
         return True
+    if first.text.islower() and first.text.endswith(("ing", "ed")):
+        return True
     return bool(_PARTY_TAG.match(first.text)) or first.lower in _PREPOSITIONS
+
+
+def _drop_asides(segments: list[list[Token]]) -> list[list[Token]]:
+    """Segments without asides; a place after a prepositional aside goes too ("of Flint, Mich.")."""
+    kept: list[list[Token]] = []
+    after_place = False
+    for segment in segments:
+        if not segment:
+            continue
+        if after_place and len(segment) == 1 and segment[0].capitalised:
+            continue
+        after_place = segment[0].lower in _PREPOSITIONS
+        if not _is_aside(segment):
+            kept.append(segment)
+    return kept
 
 
 def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
@@ -468,7 +514,7 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
     if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
         return None
-    if not (_is_name_word(head[0]) or head[0].lower in _DETERMINERS or head[0].lower in _TITLES or _is_role_word(head[0]) or head[0].lower in ("he", "she")):
+    if not (_is_name_word(head[0]) or head[0].lower in _DETERMINERS or head[0].bare in _TITLES or _is_role_word(head[0]) or head[0].lower in ("he", "she")):
         return None
     speaker = phrase_to_speaker(head, text)
     if speaker is None:
@@ -506,12 +552,14 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
 def _opens_with_aside(token: Token) -> bool:
     """A clause that opens with "In 2012,", "Asked about it,", "Continuing his speech,", "Later,"."""
     word = token.lower
-    return word in _PREPOSITIONS or word in _TIME_WORDS or _is_adverb(Token(word, 0, 0)) or word.endswith(("ing", "ed"))
+    if word in _PREPOSITIONS or word in _TIME_WORDS or word in _ASIDE_WORDS:
+        return True
+    return _is_adverb(Token(word, 0, 0)) or word.endswith(("ing", "ed"))
 
 
 def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
     tok = tokens[j]
-    if _is_name_word(tok) or tok.lower in _TITLES or _is_role_word(tok) or _is_particle(tokens, j):
+    if _is_name_word(tok) or tok.bare in _TITLES or _is_role_word(tok) or _is_particle(tokens, j):
         return True
     if tok.lower in _DETERMINERS or tok.lower in ("he", "she", "they", "we", "i"):
         return j == 0 or tokens[j - 1].text == ","
