@@ -49,12 +49,14 @@ class _ParsedEntry:
     case_sensitive: frozenset[str]
 
 
-class _Problems:
-    """Collects the problems of one file; `lines` gives them as "file:line: message", in file order."""
+class _Report:
+    """What reading one file found: its problems (`lines`: "file:line: message", in file order) and
+    every term it names, even in entries too broken to use (so `related` checks stay accurate)."""
 
     def __init__(self, path: Path):
         self.path = path
         self._found: list[tuple[int, str]] = []
+        self.terms_seen: set[str] = set()
 
     def add(self, line: int, message: str) -> None:
         self._found.append((line, message))
@@ -68,7 +70,7 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _read_file(path: Path, problems: _Problems) -> list[_ParsedEntry]:
+def _read_file(path: Path, problems: _Report) -> list[_ParsedEntry]:
     """Every well-formed entry of one file; each problem goes to `problems`."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -99,48 +101,61 @@ def _read_file(path: Path, problems: _Problems) -> list[_ParsedEntry]:
 _BAD = object()  # a value YAML could not build (reported already)
 
 
-def _construct(loader: yaml.SafeLoader, node: yaml.Node, problems: _Problems) -> Any:
-    """The Python value of a node; _BAD, with a problem reported, when YAML cannot build it (2026-02-30)."""
+def _construct(loader: yaml.SafeLoader, node: yaml.Node, problems: _Report) -> Any:
+    """The Python value of a node, built scalar by scalar so that a value YAML cannot build
+    ("2026-02-30") is reported at its own line; _BAD then."""
+    if isinstance(node, yaml.SequenceNode):
+        items = [_construct(loader, item, problems) for item in node.value]
+        return _BAD if any(item is _BAD for item in items) else items
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(_construct(loader, k, problems), _construct(loader, v, problems)) for k, v in node.value]
+        if any(item is _BAD for pair in pairs for item in pair):
+            return _BAD
+        try:
+            return dict(pairs)
+        except TypeError:
+            problems.add(_line(node), "a key here is not a plain name")
+            return _BAD
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as error:
-        problems.add(_line(node), f"cannot read value {node.value!r}: {error}")
+        problems.add(_line(node), f"cannot read {node.value!r}: {error}")
         return _BAD
 
 
-def _read_entry(node: yaml.Node, loader: yaml.SafeLoader, problems: _Problems) -> _ParsedEntry | None:
+def _read_entry(node: yaml.Node, loader: yaml.SafeLoader, problems: _Report) -> _ParsedEntry | None:
+    """One entry, or None when it lacks what every entry needs. A problem that leaves the entry usable
+    (an unknown key, a bad key date) is reported but the entry is kept, so later checks still see it."""
     if not isinstance(node, yaml.MappingNode):
         problems.add(_line(node), "an entry must be a mapping of keys (term:, definition:, ...)")
         return None
     values: dict[str, Any] = {}
     nodes: dict[str, yaml.Node] = {}
-    ok = True
+    unreadable: set[str] = set()
     for key_node, value_node in node.value:
         key = _construct(loader, key_node, problems)
         if key is _BAD:
-            ok = False
             continue
         if key not in _REQUIRED and key not in _OPTIONAL:
             problems.add(_line(key_node), f"unknown key {key!r} (expected one of: {', '.join(_REQUIRED + _OPTIONAL)})")
-            ok = False
             continue
-        if key in values:
+        if key in values or key in unreadable:
             problems.add(_line(key_node), f"key {key!r} appears twice in this entry")
-            ok = False
             continue
         value = _construct(loader, value_node, problems)
         if value is _BAD:
-            ok = False
+            unreadable.add(key)
             continue
         values[key] = value
         nodes[key] = value_node
     here = _line(node)
     label = f"entry {values['term']!r}" if isinstance(values.get("term"), str) else "entry"
-    for key in _REQUIRED:
-        if values.get(key) in (None, ""):
-            problems.add(here, f"{label}: missing required key {key!r}")
-            ok = False
-    if not ok:
+    if isinstance(values.get("term"), str):
+        problems.terms_seen.add(" ".join(values["term"].split()))
+    missing = [key for key in _REQUIRED if key not in unreadable and values.get(key) in (None, "")]
+    for key in missing:
+        problems.add(here, f"{label}: missing required key {key!r}")
+    if missing or unreadable & set(_REQUIRED):
         return None
     return _EntryChecker(values, nodes, here, label, problems).parsed()
 
@@ -148,7 +163,7 @@ def _read_entry(node: yaml.Node, loader: yaml.SafeLoader, problems: _Problems) -
 class _EntryChecker:
     """Turns one entry's raw values into a GlossaryEntry, reporting each value of the wrong shape."""
 
-    def __init__(self, values: dict[str, Any], nodes: dict[str, yaml.Node], line: int, label: str, problems: _Problems):
+    def __init__(self, values: dict[str, Any], nodes: dict[str, yaml.Node], line: int, label: str, problems: _Report):
         self.values = values
         self.nodes = nodes
         self.line = line
@@ -252,9 +267,13 @@ def _valid_partial_date(when: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    """How names are compared for clashes: case, spacing, hyphen and quote style do not count."""
+    """How names are compared: case, spacing, quote style and hyphens ("Non-Proliferation",
+    "Nonproliferation") do not count."""
     folded = unicodedata.normalize("NFKC", name).casefold().translate(_STYLE_VARIANTS)
-    return " ".join(folded.replace("-", " ").split())
+    return " ".join(_HYPHEN_JOIN.sub("", folded).split())
+
+
+_HYPHEN_JOIN = re.compile(r"-\s*")
 
 
 _STYLE_VARIANTS = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -266,7 +285,7 @@ def _entry_names(entry: GlossaryEntry) -> list[str]:
     return [entry.term, *entry.aliases]
 
 
-def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Problems) -> list[_ParsedEntry]:
+def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Report) -> list[_ParsedEntry]:
     """Drop (and report) entries that reuse a term or alias of an earlier entry of the same file."""
     owner: dict[str, str] = {}
     kept = []
@@ -291,11 +310,13 @@ def check_glossary(path: Path) -> list[str]:
     Besides the shape of each entry: names are unique, and every `related` name is a term of this
     file or of the built-in glossary.
     """
-    problems = _Problems(Path(path))
+    problems = _Report(Path(path))
     parsed = _check_unique_names(_read_file(Path(path), problems), problems)
-    terms = {item.entry.term for item in parsed}
-    if Path(path).resolve() != BUILTIN_GLOSSARY.resolve():
-        terms |= {item.entry.term for item in _read_file(BUILTIN_GLOSSARY, _Problems(BUILTIN_GLOSSARY))}
+    terms = set(problems.terms_seen)
+    if Path(path).resolve() != BUILTIN_GLOSSARY.resolve() and BUILTIN_GLOSSARY.is_file():
+        builtin = _Report(BUILTIN_GLOSSARY)
+        _read_file(BUILTIN_GLOSSARY, builtin)
+        terms |= builtin.terms_seen
     for item in parsed:
         for name in item.entry.related:
             if name not in terms:
@@ -308,7 +329,7 @@ def load_glossary(paths: Sequence[Path]) -> Glossary:
     merged: list[_ParsedEntry] = []
     claimed: set[str] = set()
     for path in paths:
-        problems = _Problems(Path(path))
+        problems = _Report(Path(path))
         parsed = _check_unique_names(_read_file(Path(path), problems), problems)
         if problems.lines:
             more = f" (and {len(problems.lines) - 1} more; run: briefgen glossary --check {path})" if len(problems.lines) > 1 else ""
@@ -341,21 +362,24 @@ _HYPHENS = "-‐‑–"
 
 def _is_acronym_word(word: str) -> bool:
     """ "ABM", "PrepCom", "P5", "9M729": words whose capitalisation is part of their meaning."""
-    return sum(ch.isupper() for ch in word) >= 2 or (any(ch.isupper() for ch in word) and any(ch.isdigit() for ch in word))
+    uppers = sum(ch.isupper() for ch in word)
+    return uppers >= 2 or (uppers == 1 and any(ch.isdigit() for ch in word))
+
+
+_HYPHEN_SPLIT = re.compile(r"([-‐‑–])")
 
 
 def _word_pattern(word: str, exact: bool) -> str:
-    """A regex for one word of a name: hyphens and apostrophes in any style, case as decided."""
-    parts = []
-    for ch in word:
-        if ch in "-‐‑–":
-            parts.append(r"[-‐‑–]?\s?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
-        elif ch in "'’":
-            parts.append("['’]")
-        else:
-            parts.append(re.escape(ch))
-    pattern = "".join(parts)
-    return pattern if exact or _is_acronym_word(word) else f"(?i:{pattern})"
+    """A regex for one word of a name: hyphens and apostrophes in any style, and each hyphenated part
+    case-sensitive only if it is acronym-like ("NATO-Russia", but "Non-Proliferation" in any case)."""
+    pattern = []
+    for part in _HYPHEN_SPLIT.split(word):
+        if _HYPHEN_SPLIT.fullmatch(part):
+            pattern.append(r"(?:[-‐‑–]\s?)?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
+        elif part:
+            escaped = re.escape(part).replace("'", "['’]").replace("’", "['’]")
+            pattern.append(escaped if exact or _is_acronym_word(part) else f"(?i:{escaped})")
+    return "".join(pattern)
 
 
 def _name_pattern(name: str, exact: bool) -> str:
