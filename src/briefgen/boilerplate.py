@@ -35,6 +35,7 @@ STANDALONE_MIN_LINES = 3
 STANDALONE_SHARE = 0.5
 PAIR_FACTOR = 0.6  # on such pages, prose in a block of two lines counts this much
 PACKED_FACTOR = 0.25  # ... and in a block of three or more lines
+PACKED_FURNITURE_WORDS = 3  # inside the run, a packed short non-prose line is a button or a counter
 LEAD_CUT_SHARE = 0.3  # a byline or dateline in the first 30% of the run marks where the body starts
 
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
@@ -121,6 +122,7 @@ class _Line:
     sentence: bool  # ends like a sentence
     meta: bool  # a byline, dateline or date line
     score: float
+    packed: bool = False  # shares its block with other lines on a page that gives paragraphs their own
 
 
 def split_page(text: str) -> PageParts:
@@ -160,8 +162,11 @@ def _score_blocks(blocks: list[list[str]]) -> list[_Line]:
         return [line for block in scored for line in block]
     result: list[_Line] = []
     for block in scored:
-        factor = _packed_prose_factor(sum(1 for line in block if not line.meta))
-        result.extend(replace(line, score=line.score * factor) if line.score > 0 else line for line in block)
+        size = sum(1 for line in block if not line.meta)
+        factor = _packed_prose_factor(size)
+        for line in block:
+            score = line.score * factor if line.score > 0 else line.score
+            result.append(replace(line, score=score, packed=size > 1))
     return result
 
 
@@ -201,7 +206,7 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
         return float(len(text)) if sentence else UNFINISHED_FACTOR * len(text)
     if (words <= 4 and _END_MARKER.match(text)) or (words <= 8 and _COMMENT_MARKER.match(text)):
         return -END_MARKER_COST
-    if _looks_like_list_or_link(text, words) or _CAPTION.search(text):
+    if _looks_like_list_or_link(text, words) or (words <= EDGE_FURNITURE_MAX_WORDS and _has_furniture_words(text)):
         return -FURNITURE_COST
     if _TRUNCATED.search(text):
         return 0.0
@@ -299,9 +304,13 @@ def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
 
 
 def _belongs_in_body(line: _Line) -> bool:
+    """Inside the run, keep prose and short lines standing alone (subheadings, one-line quotes);
+    drop furniture packed with other lines (share buttons, image counters) and links elsewhere."""
     if line.words >= PARAGRAPH_WORDS:
         return True
-    return line.score > -END_MARKER_COST and not _CAPTION.search(line.text)
+    if line.score <= -END_MARKER_COST or (line.score < 0 and line.packed and line.words <= PACKED_FURNITURE_WORDS):
+        return False
+    return not _has_furniture_words(line.text) and not _is_inline_furniture(line.text)
 
 
 def clean_extracted(paragraphs: list[str]) -> list[str]:
