@@ -31,6 +31,7 @@ from .speakers import (
     is_invertible,
     has_own_subject,
     is_participle,
+    is_personal,
     pronoun_gender,
     speaker_after,
     subject_before,
@@ -271,8 +272,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
 
 
 def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
-    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript)."""
-    if not before or before[-1].text != ":":
+    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript),
+    'Roe went further -- "..."'."""
+    if not before or before[-1].text not in (":", "—", "--", "–"):
         return None
     return clause_subject(before[:-1], text)
 
@@ -336,25 +338,35 @@ def _unlisted_speech_verb(after: list[Token]) -> int | None:
 def _cue_before(before: list[Token], text: str) -> Speaker | None:
     """ 'Roe said: "..."' / 'Roe said the treaty was "a relic"', nearest cue first.
 
-    Cues inside a parenthesis that closed before the quotation belong to that aside.
+    A person speaking beats a document or a thing that "says" ('Roe released a statement
+    saying ...'); cues inside a parenthesis that closed before the quotation belong to that aside.
     """
+    fallback = None
     depth = 0
     for c in range(len(before) - 1, -1, -1):
         depth += before[c].text == ")"
         depth -= before[c].text == "(" and depth > 0
         if depth or not is_cue(before[c]) or cue_is_noun(before, c):
             continue
-        if c + 1 < len(before) and before[c + 1].lower == "by":
-            speaker = speaker_after(before, c + 1, text)  # passive: "a plan described by Roe as"
-        elif is_participle(before[c]) and before[c - 1].text == ",":
-            speaker = clause_subject(before[:c], text)  # "Roe hit back, saying ..."
-        elif not has_own_subject(before, c):
-            speaker = clause_subject(before[:c], text)  # "Roe paused and added ...", "went on to say"
-        else:
-            speaker = subject_before(before, c, text)
-        if speaker:
+        speaker = _speaker_of_cue(before, c, text)
+        if speaker and is_personal(speaker):
             return speaker
-    return None
+        fallback = fallback or speaker
+    return fallback
+
+
+def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
+    if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
+        return speaker_after(tokens, c + 1, text)  # passive: "a plan described by Roe as"
+    if is_participle(tokens[c]):
+        # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
+        subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
+        if subject is None or not is_personal(subject):
+            return clause_subject(tokens[:c], text) or subject
+        return subject
+    if not has_own_subject(tokens, c):
+        return clause_subject(tokens[:c], text)  # "Roe paused and added ...", "went on to say"
+    return subject_before(tokens, c, text)
 
 
 def _loose_after(after: list[Token], text: str) -> Speaker | None:

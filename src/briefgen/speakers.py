@@ -51,7 +51,7 @@ touted touts touting | hinted hints hinting | advised advises advising | pronoun
 ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laughed laughs laughing
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
 thanked thanking | boomed booms booming | wrote | pointed | estimated estimates estimating
-echoed echoes echoing | chimed | riffed | added
+echoed echoes echoing | chimed | riffed | added | read reads
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -64,7 +64,7 @@ _INVERTIBLE = frozenset(
     explains noted notes replied replies responded responds countered counters argued argues
     warned warns concluded concludes declared declares insisted insists observed observes
     remarked remarks cautioned cautions joked jokes quipped quips tweeted tweets mused boasted
-    chimed""".split()
+    chimed read reads""".split()
 )
 
 # Words that may stand between a speaker and the cue: "he also said", "Roe has repeatedly argued".
@@ -232,9 +232,15 @@ def _is_auxiliary(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     """A word that can be part of a proper name: capitalised, not a pronoun or a cue."""
-    if not token.capitalised or token.lower in _PRONOUNS or token.lower in _DETERMINERS:
+    word = token.lower.removesuffix("'s").removesuffix("’s")
+    if not token.capitalised or word in _PRONOUNS or word in _DETERMINERS or _is_dateline(token):
         return False
     return not is_cue(token) and token.lower not in _PREPOSITIONS
+
+
+def _is_dateline(token: Token) -> bool:
+    """A place written in capitals to open a story ("WASHINGTON --"), not part of a name."""
+    return len(token.text) > 4 and token.text.isupper() and token.text.isalpha()
 
 
 def _is_role_word(token: Token) -> bool:
@@ -261,7 +267,7 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
             return replace(head, role=f"{head.role}, {where}" if head.role else where, phrase_start=tokens[0].start)
     name_start = _name_start(tokens)
     if name_start is None:
-        if not _can_end_description(tokens[-1]):
+        if not _can_end_description(tokens[-1]) or not _can_start_description(tokens):
             return None
         return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start)
     name_tokens = _strip_name_prefixes(tokens[name_start:])
@@ -270,6 +276,18 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     if role and role_tokens[0].lower in ("the", "a", "an") and len(role_tokens) == 1:
         role = None
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
+
+
+def _can_start_description(tokens: list[Token]) -> bool:
+    """ "the official", "a spokesman", "one analyst", "critics", "Clinton aides" can be speakers;
+    a stray verb ("came") cannot."""
+    first = tokens[0]
+    if first.lower in _DETERMINERS or first.lower in _QUANTIFIERS or first.capitalised or first.text[0].isdigit():
+        return True
+    return _is_role_word(first) or (len(tokens) == 1 and first.text.endswith("s"))
+
+
+_QUANTIFIERS = frozenset("one two three four five several many most some few all both each other others".split())
 
 
 def _can_end_description(token: Token) -> bool:
@@ -456,7 +474,7 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         return phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
-    if last_speaker and last_speaker.proper and len(_trim(last)) <= 5:
+    if last_speaker and last_speaker.proper and last_speaker.phrase_start == _trim(last)[0].start and len(_trim(last)) <= 5:
         if _looks_like_role(before):
             return replace(last_speaker, role=_clean_role(_span(text, _trim(before))), phrase_start=_trim(before)[0].start)
         return last_speaker
@@ -477,6 +495,9 @@ def _is_aside(segment: list[Token]) -> bool:
     first = segment[0]
     if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
         return True
+    while len(segment) > 1 and (segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0])):
+        segment = segment[1:]  # "also campaigning in Ohio"
+    first = segment[0]
     if first.text.islower() and first.text.endswith(("ing", "ed")):
         return True
     return bool(_PARTY_TAG.match(first.text)) or first.lower in _PREPOSITIONS
@@ -534,7 +555,7 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
     clause, after any introductory phrase ("On Tuesday, ...").
     """
     for c in range(len(tokens) - 1, -1, -1):
-        if is_cue(tokens[c]) and not is_participle(tokens[c]):
+        if is_cue(tokens[c]) and not is_participle(tokens[c]) and not cue_is_noun(tokens, c):
             speaker = subject_before(tokens, c, text)
             if speaker:
                 return speaker
@@ -546,7 +567,9 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
         j += 1
     phrase = tokens[k:j]
     speaker = phrase_to_speaker(phrase, text) if phrase else None
-    return speaker if speaker and (speaker.proper or speaker.pronoun) else None
+    if speaker and (speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
+        return speaker
+    return None
 
 
 def _opens_with_aside(token: Token) -> bool:
@@ -563,9 +586,14 @@ def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
         return True
     if tok.lower in _DETERMINERS or tok.lower in ("he", "she", "they", "we", "i"):
         return j == 0 or tokens[j - 1].text == ","
-    if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok):
-        # A modifier ("presidential") belongs to the phrase when a role or a name follows it.
-        return any(_is_role_word(t) or _is_name_word(t) for t in tokens[j + 1 : j + 3])
+    if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok) and tok.lower not in _PREPOSITIONS:
+        # A modifier ("former", "presidential") belongs to the phrase when a role word follows
+        # it before any preposition: "former Cato Institute president Ed Crane".
+        for t in tokens[j + 1 : j + 4]:
+            if _is_role_word(t):
+                return True
+            if t.text.islower() and t.lower in _PREPOSITIONS or _is_auxiliary(t) or is_cue(t):
+                return False
     return False
 
 
@@ -634,6 +662,13 @@ def _compatible(full: str, core: list[str]) -> bool:
     """Whether a full name can be the same person as the words we have (same first name if any)."""
     words = full.split()
     return len(core) == 1 or (words[0] == core[0] and words[-1] == core[-1])
+
+
+def is_personal(speaker: Speaker) -> bool:
+    """A person or group of people rather than a document: a name, a pronoun, "the spokesman"."""
+    if speaker.proper or speaker.pronoun:
+        return True
+    return any(_is_role_word(Token(word, 0, 0)) for word in speaker.name.split())
 
 
 def gender_of_role(role: str | None) -> str | None:
