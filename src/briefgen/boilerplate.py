@@ -35,6 +35,8 @@ STANDALONE_MIN_LINES = 3
 STANDALONE_SHARE = 0.5
 PAIR_FACTOR = 0.6  # on such pages, prose in a block of two lines counts this much
 PACKED_FACTOR = 0.25  # ... and in a block of three or more lines
+FURNITURE_STRETCH_LINES = 4
+STRETCH_STANDALONE_ONLY = False
 PACKED_FURNITURE_WORDS = 3  # inside the run, a packed short non-prose line is a button or a counter
 LEAD_CUT_SHARE = 0.3  # a byline or dateline in the first 30% of the run marks where the body starts
 
@@ -56,7 +58,7 @@ _LEGAL = re.compile(
 _LEGAL_LINK = re.compile(r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE)
 # Short lines that open the furniture after an article, in English and a few other languages.
 _END_MARKER = re.compile(
-    r"^(?:related(?: links| articles| stories| posts| content)?|read (?:more|next|also)|more (?:from|on|stories|news)"
+    r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)|more (?:from|on|stories|news)"
     r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
     r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
     r"|(?:you|we) think you(?:'|’)ll like|see also"
@@ -125,6 +127,9 @@ class _Line:
     packed: bool = False  # shares its block with other lines on a page that gives paragraphs their own
 
 
+_SENTINEL = _Line(text="", words=0, sentence=False, meta=False, score=1.0)
+
+
 def split_page(text: str) -> PageParts:
     """Find the article in a pasted page; every non-empty line lands in exactly one part."""
     blocks = _blocks(text)
@@ -138,7 +143,8 @@ def split_page(text: str) -> PageParts:
     start, end = _with_short_sentences_at_edges(scored, start, end)
     start = _skip_lead_furniture(scored, _with_unpunctuated_lede(scored, start), end)
     end = _cut_other_story(scored, start, end)
-    body = tuple(line.text for line in scored[start : end + 1] if _belongs_in_body(line))
+    run = _without_furniture_stretches(scored[start : end + 1])
+    body = tuple(line.text for line in run if _belongs_in_body(line))
     return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
 
 
@@ -301,6 +307,23 @@ def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
                 cut -= 1
             return cut
     return end
+
+
+def _without_furniture_stretches(run: list[_Line]) -> list[_Line]:
+    """Drop stretches of standalone non-prose lines inside the run: a subheading comes alone,
+    several in a row are a "most read" box or links set into the article. (Packed lines, as in
+    an article's own lists, are judged one by one in _belongs_in_body.)"""
+    kept: list[_Line] = []
+    stretch: list[_Line] = []
+    for line in run + [_SENTINEL]:
+        if line.score < 0 and not line.packed:
+            stretch.append(line)
+            continue
+        if len(stretch) < FURNITURE_STRETCH_LINES:
+            kept.extend(stretch)
+        stretch = []
+        kept.append(line)
+    return kept[:-1]
 
 
 def _belongs_in_body(line: _Line) -> bool:
