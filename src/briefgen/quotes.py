@@ -290,8 +290,8 @@ def _tight_after(after: list[Token], text: str, open_ended: bool) -> Speaker | N
     """
     if not after:
         return None
-    if is_cue(after[0]):
-        return speaker_after(after, 0, text)
+    if is_cue(after[0]) or (open_ended and _PAST_TENSE.match(after[0].text)):
+        return speaker_after(after, 0, text)  # '"...," said Roe' / '"...!" beamed Roe
     for c, tok in enumerate(after[:20]):
         if tok.text in _CLAUSE_STOPS:
             break
@@ -424,11 +424,23 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
-    if _labels_what_follows(article.text, region, len(words)):
+    speaker = attribution.speaker
+    if _labels_what_follows(article.text, region, len(words)) and not (speaker and _names_someone(speaker)):
         return True
     if _is_title(inside, words):
         return True
-    return attribution.speaker is None and len(words) <= _SHORT_FRAGMENT
+    return speaker is None and len(words) <= _SHORT_FRAGMENT and not _is_sentence(inside)
+
+
+def _names_someone(speaker: Speaker) -> bool:
+    """A speaker we can show: a name, a description, or a personal pronoun ("he", not "it")."""
+    return speaker.pronoun in (None, "he", "she", "they", "we", "i")
+
+
+def _is_sentence(inside: str) -> bool:
+    """ "He's wrong." is a statement however short; "relic" or "state.gov" is a term."""
+    inside = inside.strip()
+    return inside[:1].isupper() and inside[-1:] in ".!?"
 
 
 _NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")

@@ -51,7 +51,7 @@ touted touts touting | hinted hints hinting | advised advises advising | pronoun
 ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laughed laughs laughing
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
 thanked thanking | boomed booms booming | wrote | pointed | estimated estimates estimating
-echoed echoes echoing | chimed | riffed | added | read reads
+echoed echoes echoing | chimed | riffed | added | read reads | derided derides deriding | referred referring | cited citing
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
