@@ -446,16 +446,23 @@ def _is_sentence(inside: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")
 
 
+_SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled)\s*$", re.IGNORECASE)
+# "(EPAA)", "(2005)", "(campaign poster, 2003)": an abbreviation or a date glossing a term or slogan.
+_GLOSS = re.compile(r"[ \t]*\((?:[A-Z]{2,8}|[^()]{0,60}\b\d{4})\)")
+
+
 def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
-    """A quoted label inside a noun phrase: a "cornerstone" agreement, "Iron" Jane Roe, "term" (ABC)."""
-    if region.closed is None or text[region.end - 1] in ",.;:!?…":
+    """A quoted label: a "cornerstone" agreement, "Iron" Jane Roe, "term" (ABC), a so-called "term"."""
+    if region.closed is None:
+        return False
+    if _SO_CALLED.search(text, max(0, region.opened - 20), region.opened) or _GLOSS.match(text, region.closed):
+        return True
+    if text[region.end - 1] in ",.;:!?…":
         return False
     following = _NEXT_WORD.match(text, region.closed)
-    if not following:
+    if not following or following.group(1) == "(":
         return False
     word = following.group(1)
-    if word == "(":
-        return True
     if n_words > 3:
         return False
     if word[0].isupper():

@@ -393,7 +393,7 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     i = cue
     while i > 0 and (_is_auxiliary(tokens[i - 1]) or _is_adverb(tokens[i - 1])):
         i -= 1
-    if i == 0 or tokens[i - 1].text in _COORDINATORS:
+    if i == 0 or tokens[i - 1].text in _COORDINATORS or _is_passive(tokens, i, cue):
         return None
     if tokens[i - 1].text in _DASHES:
         return _dashed_subject(tokens, i - 1, text)
@@ -422,6 +422,15 @@ def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | N
         role = text[outer.phrase_start : tokens[opening - 1].end] if outer else inner.role
         return replace(inner, role=role)
     return outer
+
+
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _is_passive(tokens: list[Token], subject_end: int, cue: int) -> bool:
+    """ "Roe was asked": the subject is spoken to, not speaking ("was quoted as saying" aside)."""
+    between = {t.text for t in tokens[subject_end:cue]}
+    return bool(between & _BE_FORMS) and tokens[cue].text.endswith(("ed", "told", "said"))
 
 
 def has_own_subject(tokens: list[Token], cue: int) -> bool:
