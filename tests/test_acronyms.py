@@ -46,6 +46,9 @@ def pairs(text: str) -> set[tuple[str, str]]:
         # A name whose abbreviation keeps an older word order.
         ("She spoke for the United Nations Population Fund (UNFPA) at the meeting.",
          ("UNFPA", "United Nations Population Fund")),
+        # A short form that repeats the name's last word.
+        ("Both left the Anti-Ballistic Missile Treaty (ABM Treaty) behind.",
+         ("ABM Treaty", "Anti-Ballistic Missile Treaty")),
         # LF (Long Form).
         ("NATO (the North Atlantic Treaty Organization) met in Brussels.", ("NATO", "North Atlantic Treaty Organization")),
         ("Work on the ABC (Arms Budget Committee) report resumed.", ("ABC", "Arms Budget Committee")),
@@ -108,6 +111,7 @@ def test_mixed_case_short_form_may_lack_a_lowercase_letter() -> None:
         "Oxychloride = chloride oxide in the table.",
         "the ratio x = 5 and y = 2.5 were used",
         "He said (CNN) that the talks would go on.",
+        "Staff at NATO (NATO headquarters, Brussels) were told.",
     ],
 )
 def test_leaves_look_alikes_alone(text: str) -> None:

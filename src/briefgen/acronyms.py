@@ -22,9 +22,9 @@ from .model import Acronym
 # --- short forms -----------------------------------------------------------------------------
 
 _MAX_SHORT_LEN = 14
-# One or two tokens of letters/digits joined by . - / & ' (a space only before a number: "JS 5", "TICAD V").
+# A token of letters/digits joined by . - / & ' and perhaps a number or a word: "JS 5", "TICAD V", "ABM Treaty".
 _SHORT_TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9.\-/&'’–]*[A-Za-z0-9.])?"
-_SHORT_FORM = re.compile(rf"{_SHORT_TOKEN}(?: (?:[0-9]+|[IVX]+))?")
+_SHORT_FORM = re.compile(rf"{_SHORT_TOKEN}(?: (?:[0-9]+|[IVX]+|[A-Z][a-z]+))?")
 _ROMAN = re.compile(r"[IVX]+|[ivx]+")
 # What may surround the short form inside its parentheses: (the “NPT”), (hereinafter “NPT”), (NPT, 1968).
 _SHORT_LEAD = re.compile(
@@ -187,7 +187,6 @@ class _Aligner:
         return options
 
 
-
 def _max_cost(units: tuple[str, ...]) -> float:
     """How much imperfection a short form of this length tolerates."""
     return 1.5 + 0.25 * max(0, len(units) - 3)
@@ -255,8 +254,9 @@ def _long_form(text: str, short: str, start: int, end: int) -> str | None:
     """The long form of `short` written at the end of text[start:end], or None."""
     units = len(_short_units(short))
     # "INT 1 International chart 1 (INT 1)": the short form is not part of its own definition.
-    for earlier in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text[start:end]):
-        start = max(start, start + earlier.end())
+    window = text[start:end]
+    for earlier in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", window):
+        start = end - len(window) + earlier.end()
     pieces = _pieces(text, start, end)[-(_WINDOW_PIECES * units + 3) :]
     first = _best_start(short, pieces)
     if first is None:
@@ -347,9 +347,9 @@ def _short_before_definition(text: str, paren_start: int, inner: str) -> Acronym
     long = _LEADING_ARTICLE.sub("", inner.strip(_QUOTES + " ")).strip(_QUOTES + " ")
     units = _short_units(short)
     pieces = _pieces(long, 0, len(long))
-    if not units or not pieces or _Aligner(units, pieces).cost(0) > _max_cost(units):
-        return None
-    return Acronym(short, long)
+    if not units or not pieces or any(piece.text == short for piece in pieces):
+        return None  # "NATO (NATO headquarters)" is no definition
+    return Acronym(short, long) if _Aligner(units, pieces).cost(0) <= _max_cost(units) else None
 
 
 def _equations(text: str) -> list[tuple[int, Acronym]]:
