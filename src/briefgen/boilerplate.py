@@ -38,8 +38,10 @@ PACKED_FACTOR = 0.25  # ... and in a block of three or more lines
 FURNITURE_STRETCH_LINES = 4
 STRETCH_STANDALONE_ONLY = False
 PACKED_FURNITURE_WORDS = 3  # inside the run, a packed short non-prose line is a button or a counter
+CREDIT_MAX_WORDS = 12  # a photo credit line is short
 LEAD_CUT_SHARE = 0.3  # a byline or dateline in the first 30% of the run marks where the body starts
 
+SENTENCE_END_CHARS = 8  # closing quotes and brackets after the full stop fit in this tail
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|^@\w+$")
@@ -54,6 +56,8 @@ _LEGAL = re.compile(
     r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
     re.IGNORECASE,
 )
+_LEGAL_HINTS = ("©", "ⓒ", "(c)", "copyright", "rights", "direitos", "diritti", "rechte", "droits", "права", "cipta",
+                "전재", "cookie")
 # Legal links that are furniture only in short lines ("Privacy Policy | Terms of Use").
 _LEGAL_LINK = re.compile(r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE)
 # Short lines that open the furniture after an article, in English and a few other languages.
@@ -103,7 +107,7 @@ EDGE_FURNITURE_MAX_WORDS = 30  # a longer line at the article's edge is taken to
 # Extra (English) signals of captions and credits, which sit right above or inside an article.
 _CAPTION = re.compile(
     r"\b(?:afp|ap|reuters|getty) (?:photo|images?)\b|\bphoto(?:graph)?(?: by)?:|\bimage(?: credit)?:|"
-    r"\bcredit:|\(photo by|/getty images|\bfile photo\b|^фото\b",
+    r"\bcredit:|\(photo by|getty images|\bshutterstock\b|\bfile photo\b|^фото\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +167,7 @@ def _blocks(text: str) -> list[list[str]]:
 def _score_blocks(blocks: list[list[str]]) -> list[_Line]:
     """Score every line; on a page whose paragraphs stand alone between blank lines, prose packed
     into a multi-line block is a list of teasers or comments far more often than article text."""
-    scored = [[_score_line(line) for line in block] for block in blocks]
+    scored = [_with_captions_marked([_score_line(line) for line in block]) for block in blocks]
     if not _paragraphs_stand_alone(scored):
         return [line for block in scored for line in block]
     result: list[_Line] = []
@@ -174,6 +178,17 @@ def _score_blocks(blocks: list[list[str]]) -> list[_Line]:
             score = line.score * factor if line.score > 0 else line.score
             result.append(replace(line, score=score, packed=size > 1))
     return result
+
+
+def _with_captions_marked(block: list[_Line]) -> list[_Line]:
+    """A line followed, in the same block, by a photo credit ("Jane Roe/Getty Images") is the
+    photo's caption, however much it reads like prose."""
+    marked = list(block)
+    for index in range(len(block) - 1):
+        credit = block[index + 1]
+        if marked[index].score > 0 and credit.words <= CREDIT_MAX_WORDS and _CAPTION.search(credit.text):
+            marked[index] = replace(marked[index], score=-FURNITURE_COST)
+    return marked
 
 
 def _paragraphs_stand_alone(blocks: list[list[_Line]]) -> bool:
@@ -189,12 +204,14 @@ def _packed_prose_factor(lines_in_block: int) -> float:
 
 def word_count(text: str) -> int:
     """Words in a line; CJK scripts write without spaces, so two of their characters count as one."""
+    if text.isascii():
+        return len(text.split())
     return len(_CJK.sub(" ", text).split()) + len(_CJK.findall(text)) // 2
 
 
 def _score_line(text: str) -> _Line:
     words = word_count(text)
-    sentence = bool(_SENTENCE_END.search(text))
+    sentence = bool(_SENTENCE_END.search(text[-SENTENCE_END_CHARS:]))
     meta = _is_meta_line(text, words)
     score = -END_MARKER_COST if meta else _line_score(text, words, sentence)
     return _Line(text=text, words=words, sentence=sentence, meta=meta, score=score)
@@ -212,6 +229,8 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
         return float(len(text)) if sentence else UNFINISHED_FACTOR * len(text)
     if (words <= 4 and _END_MARKER.match(text)) or (words <= 8 and _COMMENT_MARKER.match(text)):
         return -END_MARKER_COST
+    if not (words >= LONG_LINE_WORDS or (sentence and words >= SENTENCE_MIN_WORDS)):
+        return -FURNITURE_COST  # short and unpunctuated: a menu item, label or headline
     if _looks_like_list_or_link(text, words) or (words <= EDGE_FURNITURE_MAX_WORDS and _has_furniture_words(text)):
         return -FURNITURE_COST
     if _TRUNCATED.search(text):
@@ -220,14 +239,15 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
         return float(len(text))
     if words >= LONG_LINE_WORDS:
         return UNFINISHED_FACTOR * len(text)
-    if sentence and words >= SENTENCE_MIN_WORDS:
-        return 0.0
-    return -FURNITURE_COST
+    return 0.0  # a short sentence: judged by its neighbours
 
 
 def _is_legal_notice(text: str, words: int) -> bool:
     """A notice opens with its legal wording; a long paragraph mentioning copyright later is prose."""
-    return bool(_LEGAL.search(text if words < PARAGRAPH_WORDS else text[:LEGAL_OPENING_CHARS]))
+    opening = text if words < PARAGRAPH_WORDS else text[:LEGAL_OPENING_CHARS]
+    lowered = opening.lower()
+    # Plain substring tests first: the full pattern is slow and almost every line fails it.
+    return any(hint in lowered for hint in _LEGAL_HINTS) and bool(_LEGAL.search(opening))
 
 
 def _has_furniture_words(text: str) -> bool:

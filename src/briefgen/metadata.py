@@ -81,6 +81,7 @@ _NAME_END = re.compile(r"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|
 _NAME_JOINERS = frozenset({"and", "&", "und", "e", "y", "et", "dan", "и"})
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 # Headline detection: how far above the body to look, and what a headline looks like.
 HEADLINE_WINDOW = 25
@@ -142,6 +143,8 @@ def _day_month_from_numeric(first: int, second: int) -> tuple[int, int] | None:
 
 def parse_dateline(line: str) -> Dateline | None:
     """A standalone dateline line ("Moscow (AFP) Nov 4, 2001"), else None."""
+    if "(" not in line:
+        return None
     match = _DATELINE_LINE.match(line.strip())
     if match is None:
         return None
@@ -206,7 +209,7 @@ def _tidy_name(name: str) -> str:
 def is_date_line(line: str) -> bool:
     """A short line that is essentially a date or timestamp ("Nov 18, 2019 at 9:24 pm ET")."""
     text = line.strip()
-    if len(text) > 60:
+    if len(text) > 60 or not _DIGIT.search(text):
         return False
     without_date = text
     for pattern in _DATE_PATTERNS:
