@@ -27,6 +27,7 @@ from .speakers import (
     phrase_to_speaker,
     gender_of_role,
     is_cue,
+    is_cue_at,
     is_time_word,
     is_invertible,
     has_own_subject,
@@ -36,6 +37,7 @@ from .speakers import (
     speaker_after,
     subject_before,
     tokenize,
+    trailing_phrase,
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -263,9 +265,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     if tight:
         return _Attribution(tight, tight=True)
     return _Attribution(
-        _cue_before(before, text)
+        _introduced_by_colon(before, text)
+        or _cue_before(before, text)
         or according_to(before, text)
-        or _introduced_by_colon(before, text)
         or _loose_after(after, text)
         or according_to(after, text)
     )
@@ -276,10 +278,20 @@ def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
     'Roe went further -- "..."'."""
     if not before or before[-1].text not in (":", "—", "--", "–"):
         return None
-    return clause_subject(before[:-1], text)
+    head = before[:-1]
+    if head and head[-1].text.islower() and head[-1].text.isalpha():
+        # the verb right before the colon ("O'Malley interjected:"), listed as a cue or not
+        speaker = subject_before(head, len(head) - 1, text)
+        if speaker and (speaker.proper or speaker.pronoun):
+            return speaker
+    if head and head[-1].capitalised:
+        speaker = phrase_to_speaker(trailing_phrase(head), text)
+        if speaker and speaker.proper:
+            return speaker  # "... doesn't surprise pollster Jane Roe:"
+    return _cue_before(head, text) or clause_subject(head, text, anyone=True)
 
 
-_CLAUSE_STOPS = frozenset('.;:!?"“”')
+_CLAUSE_STOPS = frozenset(".;:!?")
 
 
 def _tight_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
@@ -295,7 +307,7 @@ def _tight_after(after: list[Token], text: str, open_ended: bool) -> Speaker | N
     for c, tok in enumerate(after[:20]):
         if tok.text in _CLAUSE_STOPS:
             break
-        if is_cue(tok) and not cue_is_noun(after, c):
+        if is_cue_at(after, c) and not cue_is_noun(after, c):
             return _subject_or_inverted(after, c, text)
     if open_ended:
         verb = _unlisted_speech_verb(after)
@@ -336,20 +348,20 @@ def _unlisted_speech_verb(after: list[Token]) -> int | None:
 
 
 def _cue_before(before: list[Token], text: str) -> Speaker | None:
-    """ 'Roe said: "..."' / 'Roe said the treaty was "a relic"', nearest cue first.
+    """ 'Roe said the treaty was "a relic"', nearest cue first.
 
-    A person speaking beats a document or a thing that "says" ('Roe released a statement
-    saying ...'); cues inside a parenthesis that closed before the quotation belong to that aside.
+    A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
+    inside a parenthesis that closed before the quotation belong to that aside.
     """
     fallback = None
     depth = 0
     for c in range(len(before) - 1, -1, -1):
         depth += before[c].text == ")"
         depth -= before[c].text == "(" and depth > 0
-        if depth or not is_cue(before[c]) or cue_is_noun(before, c):
+        if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
             continue
         speaker = _speaker_of_cue(before, c, text)
-        if speaker and is_personal(speaker):
+        if speaker and (is_personal(speaker) or not is_participle(before[c])):
             return speaker
         fallback = fallback or speaker
     return fallback
@@ -375,7 +387,7 @@ def _loose_after(after: list[Token], text: str) -> Speaker | None:
     Also '"...," Texas, where the ranch is, said Roe' (inverted after an aside).
     """
     for c, tok in enumerate(after):
-        if not is_cue(tok) or cue_is_noun(after, c):
+        if not is_cue_at(after, c) or cue_is_noun(after, c):
             continue
         if c > 0 and after[c - 1].text == "," and is_invertible(tok):
             return speaker_after(after, c, text)
@@ -573,7 +585,7 @@ def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
     for lo, hi in article.paragraphs:
         tokens = article.tokens(lo, hi)
         for c, tok in enumerate(tokens):
-            if is_cue(tok):
+            if is_cue_at(tokens, c):
                 speaker = subject_before(tokens, c, article.blanked)
                 if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
                     speaker = speaker_after(tokens, c, article.blanked)

@@ -90,7 +90,8 @@ _ROLE_WORDS = frozenset(
     treasurer clerk speaker whip councilman councilwoman councillor councilor pastor bishop
     rabbi imam priest cardinal pope sergeant captain lieutenant major marshal emir sheikh
     premier critic skeptic sceptic doctor surgeon neurosurgeon physician nurse activist
-    front-runner frontrunner businessman businesswoman billionaire mogul""".split()
+    front-runner frontrunner businessman businesswoman billionaire mogul spectator marcher
+    protester demonstrator heckler crowd audience user citizen observer insider source""".split()
 )
 # Honorifics and abbreviated titles written before a name (and which names never end with).
 _TITLES = frozenset(
@@ -193,6 +194,22 @@ def is_cue(token: Token) -> bool:
     return token.text in _CUE_VERBS
 
 
+def is_cue_at(tokens: list[Token], c: int) -> bool:
+    """A speech cue at tokens[c], including those that need the next word: "found that",
+    "put it", "fired back"."""
+    if is_cue(tokens[c]):
+        return True
+    following = tokens[c + 1].text if c + 1 < len(tokens) else ""
+    return (tokens[c].text, following) in _CUE_PAIRS or (following == "that" and tokens[c].text in _CUES_BEFORE_THAT)
+
+
+# Verbs that report speech or a stated view only with a particle or a "that" clause after them.
+_CUE_PAIRS = frozenset({("put", "it"), ("fired", "back"), ("hit", "back"), ("shot", "back"), ("went", "on")})
+_CUES_BEFORE_THAT = frozenset(
+    "found finds believes believed thinks thought feels felt hopes hoped fears feared expects expected".split()
+)
+
+
 def cue_is_noun(tokens: list[Token], c: int) -> bool:
     """A cue word used as a noun: "his remarks", "Roe's claims", "the caustic chants"."""
     if c == 0:
@@ -244,8 +261,9 @@ def _is_dateline(token: Token) -> bool:
 
 
 def _is_role_word(token: Token) -> bool:
-    word = token.bare.removesuffix("'s").removesuffix("’s")
-    return word in _ROLE_WORDS or word.split("-")[-1] in _ROLE_WORDS
+    """A noun for a person by what they do: "minister", "spokeswoman", "analysts"."""
+    word = token.bare.removesuffix("'s").removesuffix("’s").split("-")[-1]
+    return word in _ROLE_WORDS or (word.endswith("s") and word[:-1] in _ROLE_WORDS)
 
 
 def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
@@ -469,6 +487,11 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     return phrase
 
 
+def trailing_phrase(tokens: list[Token]) -> list[Token]:
+    """The noun phrase that ends the tokens ("... surprise pollster Jane Roe")."""
+    return _phrase_back(tokens, len(tokens))
+
+
 def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     """ "Jane Roe, a spokeswoman for the ministry," / "her lawyer, John Doe," before a cue."""
     segments = _split_commas(tokens)
@@ -557,14 +580,14 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     return speaker
 
 
-def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
+def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
     """The subject of a clause, for a participle cue: 'Roe rejected the plan, saying it was ...'.
 
     A finite cue earlier in the clause names it best; otherwise the phrase that opens the
     clause, after any introductory phrase ("On Tuesday, ...").
     """
     for c in range(len(tokens) - 1, -1, -1):
-        if is_cue(tokens[c]) and not is_participle(tokens[c]) and not cue_is_noun(tokens, c):
+        if is_cue_at(tokens, c) and not is_participle(tokens[c]) and not cue_is_noun(tokens, c):
             speaker = subject_before(tokens, c, text)
             if speaker:
                 return speaker
@@ -576,7 +599,7 @@ def clause_subject(tokens: list[Token], text: str) -> Speaker | None:
         j += 1
     phrase = tokens[k:j]
     speaker = phrase_to_speaker(phrase, text) if phrase else None
-    if speaker and (speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
+    if speaker and (anyone or speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
         return speaker
     return None
 
