@@ -75,6 +75,20 @@ def test_comments_after_the_article_are_dropped() -> None:
     assert list(parts.body) == PARAGRAPHS
 
 
+def test_long_comment_section_does_not_outweigh_a_short_article() -> None:
+    comment = ("I have been following these negotiations for years and I still think both governments are "
+               "wasting their time on an accord that nobody outside the two capitals ever checks. ") * 4
+    comments = "\n\n".join(f"Reader {n} on March {n + 3}, 2024 at 10:0{n} am said:\n\n{comment}" for n in range(4))
+    parts = split_page(page(PARAGRAPHS[0], comments))
+    assert list(parts.body) == [PARAGRAPHS[0]]
+
+
+def test_he_said_line_before_a_quote_is_not_a_comment_header() -> None:
+    quote = '"We kept our word for ten years and we will keep it for five more, whatever the others do," he added.'
+    parts = split_page(page(PARAGRAPHS[0], "The minister said:", quote, PARAGRAPHS[1], "A spokesman said:", quote))
+    assert parts.body[-1] == quote and PARAGRAPHS[1] in parts.body
+
+
 def test_teaser_list_packed_in_one_block_loses_to_standalone_paragraphs() -> None:
     teasers = "\n".join(
         f"Story {n} headline here: the council votes on the budget for the coming year and the mayor responds "

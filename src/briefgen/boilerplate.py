@@ -35,6 +35,8 @@ STANDALONE_MIN_LINES = 3
 STANDALONE_SHARE = 0.5
 PAIR_FACTOR = 0.6  # on such pages, prose in a block of two lines counts this much
 PACKED_FACTOR = 0.25  # ... and in a block of three or more lines
+COMMENT_MAX_WORDS = 14  # "Jane (Example Org) on March 3, 2024 at 10:07 am said:"
+COMMENT_MIN_MARKERS = 2  # this many comment headers make a comment section
 FURNITURE_STRETCH_LINES = 4
 STRETCH_STANDALONE_ONLY = False
 PACKED_FURNITURE_WORDS = 3  # inside the run, a packed short non-prose line is a button or a counter
@@ -72,10 +74,12 @@ _END_MARKER = re.compile(
     r"|lascia un commento|관련기사|많이 본)[\s:.!]*$",
     re.IGNORECASE,
 )
-# A comment's header ("jdoe says:", "Ana disse:") or action ("Reply"): comments follow the article.
+# A comment's header: "jdoe says:" (the present tense: an article writes "he said:"), or any
+# "... said:" that carries the comment's date and time; or a comment's button ("Reply").
 _COMMENT_MARKER = re.compile(
-    r"^(?:.{1,60}\s(?:says|said|wrote|dice|disse|escreveu|schreibt|пишет|написал[аи]?):?|reply|responder|rispondi"
-    r"|antworten|ответить|balas)$",
+    r"^(?:\S+(?: \S+){0,3} (?:says|dice|diz|schreibt|пишет):?"
+    r"|(?=.*\d).{1,70}\s(?:says|said|wrote|dice|disse|escreveu|schreibt|пишет|написал[аи]?):?"
+    r"|reply|responder|rispondi|antworten|ответить|balas)$",
     re.IGNORECASE,
 )
 # A teaser's abstract is cut off with an ellipsis; an article paragraph rarely ends that way.
@@ -127,11 +131,12 @@ class _Line:
     words: int
     sentence: bool  # ends like a sentence
     meta: bool  # a byline, dateline or date line
+    comment: bool  # a comment's header ("jdoe says:")
     score: float
     packed: bool = False  # shares its block with other lines on a page that gives paragraphs their own
 
 
-_SENTINEL = _Line(text="", words=0, sentence=False, meta=False, score=1.0)
+_SENTINEL = _Line(text="", words=0, sentence=False, meta=False, comment=False, score=1.0)
 
 
 def split_page(text: str) -> PageParts:
@@ -141,7 +146,7 @@ def split_page(text: str) -> PageParts:
     if not lines:
         return PageParts((), (), ())
     scored = _score_blocks(blocks)
-    start, end = _best_run([line.score for line in scored])
+    start, end = _best_run([line.score for line in scored[: _comments_start(scored)]])
     if start > end:
         return PageParts(tuple(lines), (), ())
     start, end = _with_short_sentences_at_edges(scored, start, end)
@@ -150,6 +155,16 @@ def split_page(text: str) -> PageParts:
     run = _without_furniture_stretches(scored[start : end + 1])
     body = tuple(line.text for line in run if _belongs_in_body(line))
     return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
+
+
+def _comments_start(lines: list[_Line]) -> int:
+    """Where the comments begin (the first of several comment headers after some prose): the
+    article comes before them, however much the readers wrote. len(lines) when there are none."""
+    markers = [index for index, line in enumerate(lines) if line.comment]
+    if len(markers) < COMMENT_MIN_MARKERS:
+        return len(lines)
+    prose_before = [index for index, line in enumerate(lines[: markers[0]]) if line.score > 0]
+    return markers[0] if prose_before else len(lines)
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -213,8 +228,9 @@ def _score_line(text: str) -> _Line:
     words = word_count(text)
     sentence = bool(_SENTENCE_END.search(text[-SENTENCE_END_CHARS:]))
     meta = _is_meta_line(text, words)
-    score = -END_MARKER_COST if meta else _line_score(text, words, sentence)
-    return _Line(text=text, words=words, sentence=sentence, meta=meta, score=score)
+    comment = words <= COMMENT_MAX_WORDS and bool(_COMMENT_MARKER.match(text))
+    score = -END_MARKER_COST if meta or comment else _line_score(text, words, sentence)
+    return _Line(text=text, words=words, sentence=sentence, meta=meta, comment=comment, score=score)
 
 
 def _is_meta_line(text: str, words: int) -> bool:
@@ -227,7 +243,7 @@ def _line_score(text: str, words: int, sentence: bool) -> float:
         return -LEGAL_COST_PER_CHAR * max(len(text), 100)
     if words >= PARAGRAPH_WORDS:
         return float(len(text)) if sentence else UNFINISHED_FACTOR * len(text)
-    if (words <= 4 and _END_MARKER.match(text)) or (words <= 8 and _COMMENT_MARKER.match(text)):
+    if words <= 4 and _END_MARKER.match(text):
         return -END_MARKER_COST
     if not (words >= LONG_LINE_WORDS or (sentence and words >= SENTENCE_MIN_WORDS)):
         return -FURNITURE_COST  # short and unpunctuated: a menu item, label or headline
@@ -388,7 +404,9 @@ def _is_edge_furniture(line: str) -> bool:
     words = word_count(line)
     if words > EDGE_FURNITURE_MAX_WORDS:
         return False
-    if _has_furniture_words(line) or _COMMENT_MARKER.match(line) or _is_meta_line(line, words):
+    if _has_furniture_words(line) or _is_meta_line(line, words):
+        return True
+    if words <= COMMENT_MAX_WORDS and _COMMENT_MARKER.match(line):
         return True
     if words <= 4 and _END_MARKER.match(line):
         return True
