@@ -279,16 +279,21 @@ def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
     if not before or before[-1].text not in (":", "—", "--", "–"):
         return None
     head = before[:-1]
-    if head and head[-1].text.islower() and head[-1].text.isalpha():
+    if not head:
+        return None
+    if is_cue_at(head, len(head) - 1) or _PAST_TENSE.match(head[-1].text):
         # the verb right before the colon ("O'Malley interjected:"), listed as a cue or not
         speaker = subject_before(head, len(head) - 1, text)
         if speaker and (speaker.proper or speaker.pronoun):
             return speaker
-    if head and head[-1].capitalised:
+    speaker = _cue_before(head, text)
+    if speaker:
+        return speaker
+    if head[-1].capitalised:
         speaker = phrase_to_speaker(trailing_phrase(head), text)
         if speaker and speaker.proper:
             return speaker  # "... doesn't surprise pollster Jane Roe:"
-    return _cue_before(head, text) or clause_subject(head, text, anyone=True)
+    return clause_subject(head, text, anyone=True)
 
 
 _CLAUSE_STOPS = frozenset(".;:!?")

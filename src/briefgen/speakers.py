@@ -408,9 +408,7 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
 
 def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker phrase that ends just before tokens[cue] ("Jane Roe, a spokeswoman, said")."""
-    i = cue
-    while i > 0 and (_is_auxiliary(tokens[i - 1]) or _is_adverb(tokens[i - 1])):
-        i -= 1
+    i = _skip_adjuncts(tokens, cue)
     if i == 0 or tokens[i - 1].text in _COORDINATORS or _is_passive(tokens, i, cue):
         return None
     if tokens[i - 1].text in _DASHES:
@@ -485,6 +483,20 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     while phrase and phrase[0].lower in ("of", "for", "at", "to"):
         phrase = phrase[1:]
     return phrase
+
+
+def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
+    """Where the subject of tokens[cue] ends, past auxiliaries, adverbs and times ("on Friday")."""
+    i = cue
+    while i > 0:
+        tok = tokens[i - 1]
+        if _is_auxiliary(tok) or _is_adverb(tok):
+            i -= 1
+        elif tok.lower in _TIME_WORDS and tok.text[0].isupper() != (tok.lower in ("last", "this", "next")):
+            i -= 2 if i > 1 and tokens[i - 2].text in ("on", "last", "this", "late", "early") else 1
+        else:
+            break
+    return i
 
 
 def trailing_phrase(tokens: list[Token]) -> list[Token]:
