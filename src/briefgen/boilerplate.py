@@ -67,6 +67,7 @@ _END_MARKER = re.compile(
     r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)|more (?:from|on|stories|news)"
     r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
     r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
+    r"|(?:about|sobre|über|tentang) [A-ZÀ-Þ]\S*(?: \S+){0,2}"
     r"|(?:you|we) think you(?:'|’)ll like|see also"
     r"|artigos relacionados|leia também|veja também|você (?:pode|também pode) gostar|lihat juga|vedi anche|siehe auch"
     r"|смотрите также|deixe (?:uma resposta|um comentário)|baca juga|artikel terkait"
@@ -92,7 +93,7 @@ _TEASER_LINK = re.compile(
 )
 # Calls to action and page notes that extractors leave at an article's edges (English and a few others).
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|newsletters?|sign(?:ing)? up|follow (?:us|him|her|me|them)|share (?:this|it)|click here"
+    r"\b(?:subscribe|newsletters?|inbox|sign(?:ing)? up|follow (?:us|him|her|me|them)|share (?:this|it)|click here"
     r"|(?:may|can) be reached at|contact (?:us|him|her|the author)|tell us what you think|download (?:the|our) app"
     r"|reading time|read time|\d+\s*min(?:ute)?s?\.? read|filed under|like this (?:story|article)"
     r"|tempo de leitura|receba em seu e-?mail|assine|berlangganan|подпис\w+)\b",
@@ -346,16 +347,16 @@ def _cut_other_story(lines: list[_Line], start: int, end: int) -> int:
 
 
 def _without_furniture_stretches(run: list[_Line]) -> list[_Line]:
-    """Drop stretches of standalone non-prose lines inside the run: a subheading comes alone,
-    several in a row are a "most read" box or links set into the article. (Packed lines, as in
-    an article's own lists, are judged one by one in _belongs_in_body.)"""
+    """Drop stretches of non-prose lines inside the run: a subheading comes alone, several
+    standalone ones in a row are a "most read" box, a gallery or links set into the article.
+    Packed lines (an article's own lists are packed) only count when such a stretch has begun."""
     kept: list[_Line] = []
     stretch: list[_Line] = []
     for line in run + [_SENTINEL]:
-        if line.score < 0 and not line.packed:
+        if line.score < 0 and (stretch or not line.packed):
             stretch.append(line)
             continue
-        if len(stretch) < FURNITURE_STRETCH_LINES:
+        if sum(1 for member in stretch if not member.packed) < FURNITURE_STRETCH_LINES:
             kept.extend(stretch)
         stretch = []
         kept.append(line)
