@@ -419,6 +419,7 @@ def _after_comma(tokens: list[Token], start: int) -> bool:
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SHORT_FRAGMENT = 4  # words; a quoted phrase this short with no speaker of its own is a term
+_UNSPOKEN_PHRASE = 6  # words; a lower-case phrase (not a sentence) this short with no speaker too
 _LONGEST_TITLE = 7  # words of a Title Case work, show or slogan
 _FUNCTION_WORDS = frozenset(
     """a an the of to in on at for and or but nor with by from as than that which who whom whose
@@ -439,6 +440,8 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
     words = _words(inside)
     if not words:
         return True
+    if _SO_CALLED.search(article.text, max(0, region.opened - 20), region.opened):
+        return True  # a so-called "term", a report titled "Title"
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
     speaker = attribution.speaker
@@ -446,7 +449,9 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if _is_title(inside, words):
         return True
-    return speaker is None and len(words) <= _SHORT_FRAGMENT and not _is_sentence(inside)
+    if speaker is not None or _is_sentence(inside):
+        return False
+    return len(words) <= _SHORT_FRAGMENT or (len(words) <= _UNSPOKEN_PHRASE and inside[:1].islower())
 
 
 def _names_someone(speaker: Speaker) -> bool:
@@ -472,7 +477,7 @@ def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
     """A quoted label: a "cornerstone" agreement, "Iron" Jane Roe, "term" (ABC), a so-called "term"."""
     if region.closed is None:
         return False
-    if _SO_CALLED.search(text, max(0, region.opened - 20), region.opened) or _GLOSS.match(text, region.closed):
+    if _GLOSS.match(text, region.closed):
         return True
     if text[region.end - 1] in ",.;:!?…":
         return False

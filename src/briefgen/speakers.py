@@ -575,6 +575,8 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     head = tokens[j:end]
     if not head or head[0].lower in _TIME_WORDS or head[0].lower in _PREPOSITIONS or _is_date(head):
         return None
+    if head[0].lower in ("that", "this", "these", "those"):
+        return None  # "reports that ...": what was said follows, not who said it
     if end < len(tokens) and (_is_auxiliary(tokens[end]) or is_cue(tokens[end])):
         return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
     if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
