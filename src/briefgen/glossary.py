@@ -389,6 +389,48 @@ def _name_pattern(name: str, exact: bool) -> str:
     return body + plural
 
 
+_PREFIX = 3  # names are grouped by their first three letters or digits
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _prefix(text: str, start: int = 0) -> str:
+    """The first _PREFIX letters or digits from `start`, lowercased, skipping spaces and punctuation."""
+    head = text[start : start + _PREFIX]
+    if head.isalnum():  # the usual case, and the quick one
+        return head.lower()
+    chars = [ch.lower() for ch in text[start : start + 4 * _PREFIX] if ch.isalnum()]
+    return "".join(chars[:_PREFIX])
+
+
+class _Matcher:
+    """Finds the longest name starting at a position. Names are grouped by their first letters, and
+    each group is one compiled alternation, longest name first (Python tries alternatives in order),
+    so a position costs a dictionary look-up and at most a few small regex matches."""
+
+    def __init__(self, names: Iterable[tuple[str, bool]]):
+        groups: dict[str, dict[str, int]] = {}
+        for name, exact in names:
+            lengths = groups.setdefault(_prefix(name), {})
+            pattern = _name_pattern(name, exact)
+            lengths[pattern] = max(lengths.get(pattern, 0), len(name))
+        self._groups = {
+            prefix: re.compile("(?:" + "|".join(sorted(lengths, key=lambda p: (-lengths[p], p))) + r")(?!\w)")
+            for prefix, lengths in groups.items()
+            if prefix
+        }
+
+    def match(self, text: str, start: int, end: int | None = None) -> re.Match[str] | None:
+        """The longest name at text[start:], ending by `end` when given."""
+        prefix = _prefix(text, start)
+        best = None
+        for size in range(len(prefix), 0, -1):
+            group = self._groups.get(prefix[:size])
+            found = group.match(text, start, len(text) if end is None else end) if group else None
+            if found and (best is None or found.end() > best.end()):
+                best = found
+        return best
+
+
 class Glossary:
     """The merged glossary: its entries, and a matcher for their names in text."""
 
@@ -417,18 +459,12 @@ class Glossary:
         return {_name_key(entry.expansion): entry for entry in reversed(self.entries) if entry.expansion}
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        """One alternation of every name, longest first (Python tries alternatives in order)."""
-        lengths: dict[str, int] = {}
+    def _matcher(self) -> _Matcher:
+        names = []
         for entry in self.entries:
             exact = self._case_sensitive.get(entry.term, frozenset())
-            for name in _entry_names(entry):
-                pattern = _name_pattern(name, name in exact)
-                lengths[pattern] = max(lengths.get(pattern, 0), len(name))
-        if not lengths:
-            return None
-        longest_first = sorted(lengths, key=lambda p: (-lengths[p], p))
-        return re.compile(r"(?<!\w)(?:" + "|".join(longest_first) + r")(?!\w)")
+            names += [(name, name in exact) for name in _entry_names(entry)]
+        return _Matcher(names)
 
     def _entry_for(self, surface: str) -> GlossaryEntry | None:
         key = _name_key(surface)
@@ -441,11 +477,16 @@ class Glossary:
     def find_terms(self, text: str) -> list[TermMatch]:
         """Every occurrence of an entry's name in `text`, in text order. Where names overlap the longest
         wins, but a name made only of other names ("NPT PrepCom") yields each of those."""
-        if self._pattern is None:
-            return []
-        found = []
-        for match in self._pattern.finditer(text):
-            start, end, surface = match.start(), match.end(), match.group()
+        found: list[TermMatch] = []
+        free_from = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < free_from:
+                continue
+            match = self._matcher.match(text, start)
+            if match is None:
+                continue
+            end, surface = match.end(), match.group()
             if start and text[start - 1] in _HYPHENS and not _is_acronym_word(surface.split()[0]):
                 continue  # "ballistic missile" inside "anti-ballistic missile"
             entry = self._entry_for(surface)
@@ -456,18 +497,18 @@ class Glossary:
                 found += tiles
             else:
                 found.append(TermMatch(entry, start, end, surface))
+            free_from = end
         return found
 
     def _tiles(self, text: str, start: int, end: int) -> list[TermMatch] | None:
         """Two or more shorter names that exactly cover text[start:end], word by word, if there are."""
-        assert self._pattern is not None
         word_ends = [m.end() for m in _NAME_TOKEN.finditer(text, start, end)]
         tiles: list[TermMatch] = []
         position = start
         while position < end:
             tile = None
             for limit in reversed([e for e in word_ends if e > position and (position, e) != (start, end)]):
-                candidate = self._pattern.match(text, position, limit)
+                candidate = self._matcher.match(text, position, limit)
                 if candidate and candidate.end() == limit and (entry := self._entry_for(candidate.group())):
                     tile = TermMatch(entry, position, limit, candidate.group())
                     break
