@@ -435,17 +435,22 @@ def _words(text: str) -> list[str]:
 
 
 def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bool:
-    """Whether a quoted region names or labels something rather than quoting a statement."""
-    inside = article.text[region.start : region.end]
+    """Whether a quoted region names or labels something rather than quoting a statement.
+
+    Always a term: a so-called "term", a "term" (ABT) glossed by an abbreviation or a date, and a
+    single quoted word modifying the noun after it (a "cornerstone" agreement, "anti-terror"
+    strikes): whoever uses such a word, the marks are the writer's. Short phrases and titles are
+    terms too unless someone is said to have said them.
+    """
+    text = article.text
+    inside = text[region.start : region.end]
     words = _words(inside)
-    if not words:
+    if not words or _is_marked_as_term(text, region) or (len(inside.split()) == 1 and _modifies_next_word(text, region)):
         return True
-    if _SO_CALLED.search(article.text, max(0, region.opened - 20), region.opened):
-        return True  # a so-called "term", a report titled "Title"
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
     speaker = attribution.speaker
-    if _labels_what_follows(article.text, region, len(words)) and not (speaker and _names_someone(speaker)):
+    if _labels_what_follows(text, region, len(words)) and not (speaker and _names_someone(speaker)):
         return True
     if _is_title(inside, words):
         return True
@@ -465,31 +470,42 @@ def _is_sentence(inside: str) -> bool:
     return inside[:1].isupper() and inside[-1:] in ".!?"
 
 
-_NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")
-
-
 _SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled)\s*$", re.IGNORECASE)
 # "(EPAA)", "(2005)", "(campaign poster, 2003)": an abbreviation or a date glossing a term or slogan.
 _GLOSS = re.compile(r"[ \t]*\((?:[A-Z]{2,8}|[^()]{0,60}\b\d{4})\)")
+_NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")
 
 
-def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
-    """A quoted label: a "cornerstone" agreement, "Iron" Jane Roe, "term" (ABC), a so-called "term"."""
-    if region.closed is None:
-        return False
-    if _GLOSS.match(text, region.closed):
+def _is_marked_as_term(text: str, region: Region) -> bool:
+    if _SO_CALLED.search(text, max(0, region.opened - 20), region.opened):
         return True
-    if text[region.end - 1] in ",.;:!?…":
+    return region.closed is not None and bool(_GLOSS.match(text, region.closed))
+
+
+def _modifies_next_word(text: str, region: Region) -> bool:
+    """Whether the quoted words stand before a noun they modify: a "cornerstone" agreement."""
+    if region.closed is None or text[region.end - 1] in ",.;:!?…":
         return False
     following = _NEXT_WORD.match(text, region.closed)
     if not following or following.group(1) == "(":
         return False
     word = following.group(1)
+    return word.islower() and word not in _FUNCTION_WORDS and not word.endswith(("ing", "ly"))
+
+
+def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
+    """A quoted label of up to three words before a noun or a name: "Iron" Jane Roe, "Super" Tuesday."""
     if n_words > 3:
         return False
-    if word[0].isupper():
-        return word.lower() not in _FUNCTION_WORDS and not is_time_word(word)
-    return word not in _FUNCTION_WORDS
+    if _modifies_next_word(text, region):
+        return True
+    if region.closed is None or text[region.end - 1] in ",.;:!?…":
+        return False
+    following = _NEXT_WORD.match(text, region.closed)
+    if not following or following.group(1) == "(":
+        return False
+    word = following.group(1)
+    return word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not is_time_word(word)
 
 
 def _is_title(inside: str, words: list[str]) -> bool:
