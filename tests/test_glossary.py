@@ -414,3 +414,14 @@ def test_seed_boxes(builtin: Glossary, seeds: Path) -> None:
     text = (seeds / "000_63cd0a9aa2382ed4.txt").read_text(encoding="utf-8")
     boxes = {box.term: box for box in explain_terms(text, builtin, find_acronyms(text))}
     assert {"ABM Treaty", "NATO", "KGB"} <= set(boxes)
+
+
+def test_an_article_that_gives_an_abbreviation_another_meaning(small: Glossary) -> None:
+    text = "The Nuclear Posture Review (NPR) was read. The NPT archive was put on a Nested Paper Tray (NPT)."
+    acronyms = [Acronym("NPR", "Nuclear Posture Review"), Acronym("NPT", "Nested Paper Tray")]
+    boxes = explain_terms(text, small, acronyms)
+    assert [(b.term, b.origin, b.expansion) for b in boxes] == [
+        ("Nuclear posture", "glossary", None),
+        ("NPT", "text", "Nested Paper Tray"),
+    ]
+    assert boxes[0].article_wording == "Nuclear Posture Review"

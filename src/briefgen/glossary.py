@@ -601,19 +601,27 @@ def explain_terms(
 
 
 def _glossary_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym]) -> list[_Candidate]:
+    redefined = {acronym.short for acronym in acronyms if glossary.get(acronym.short) and not _link(glossary, acronym)}
     first: dict[str, tuple[int, GlossaryEntry]] = {}
     for match in glossary.find_terms(text):
-        first.setdefault(match.entry.term, (match.start, match.entry))
-    for acronym in acronyms:  # a term the article defines in words the glossary lists only as a full name
-        entry = _entry_for_acronym(glossary, acronym)
+        if _PLURAL_END.sub("", match.surface) not in redefined:
+            first.setdefault(match.entry.term, (match.start, match.entry))
+    wording: dict[str, str] = {}
+    for acronym in acronyms:  # also a term the article defines in words the glossary lists only as a full name
+        entry = _link(glossary, acronym)
+        if entry is None:
+            continue
+        wording.setdefault(entry.term, acronym.long)
         position = _first_position(text, acronym)
-        if entry and (entry.term not in first or position < first[entry.term][0]):
+        if entry.term not in first or position < first[entry.term][0]:
             first[entry.term] = (position, entry)
-    wording = _article_wordings(glossary, acronyms)
     return [
         _Candidate(entry_explanation(entry, wording.get(entry.term)), position, (entry.term,))
         for position, entry in first.values()
     ]
+
+
+_PLURAL_END = re.compile(r"(?:['’]s|s)$")
 
 
 def _text_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym]) -> list[_Candidate]:
@@ -621,7 +629,7 @@ def _text_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym])
     candidates = []
     seen: set[str] = set()
     for acronym in acronyms:
-        if _entry_for_acronym(glossary, acronym) or acronym.short in seen:
+        if _link(glossary, acronym) or acronym.short in seen:
             continue
         seen.add(acronym.short)
         explanation = TermExplanation(term=acronym.short, expansion=acronym.long, definition=None, as_of=None, origin="text")
@@ -629,18 +637,27 @@ def _text_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym])
     return candidates
 
 
-def _entry_for_acronym(glossary: Glossary, acronym: Acronym) -> GlossaryEntry | None:
-    return glossary.get(acronym.short) or glossary.find_expansion(acronym.long)
+def _link(glossary: Glossary, acronym: Acronym) -> GlossaryEntry | None:
+    """The entry an article's definition is about: found by its short form (unless the article gives it
+    another meaning: "CD (compact disc)" is not the Conference on Disarmament) or by its long form."""
+    by_long = glossary.find_expansion(acronym.long)
+    if by_long:
+        return by_long
+    entry = glossary.get(acronym.short)
+    return entry if entry and _same_meaning(acronym.long, entry) else None
 
 
-def _article_wordings(glossary: Glossary, acronyms: Sequence[Acronym]) -> dict[str, str]:
-    """Term -> the long form the article wrote for it, first definition first."""
-    wordings: dict[str, str] = {}
-    for acronym in acronyms:
-        entry = _entry_for_acronym(glossary, acronym)
-        if entry:
-            wordings.setdefault(entry.term, acronym.long)
-    return wordings
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _same_meaning(long_form: str, entry: GlossaryEntry) -> bool:
+    """Whether an article's long form shares a content word with what the entry says."""
+    described = " ".join([entry.term, entry.expansion or "", *entry.aliases, entry.definition])
+    words = {w.casefold() for w in _CONTENT_WORD.findall(long_form)} - _COMMON_WORDS
+    return bool(words & {w.casefold() for w in _CONTENT_WORD.findall(described)})
+
+
+_COMMON_WORDS = frozenset("the and for with from into over under about".split())
 
 
 def _first_position(text: str, acronym: Acronym) -> int:
