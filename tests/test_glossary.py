@@ -425,3 +425,11 @@ def test_an_article_that_gives_an_abbreviation_another_meaning(small: Glossary) 
         ("NPT", "text", "Nested Paper Tray"),
     ]
     assert boxes[0].article_wording == "Nuclear Posture Review"
+
+
+def test_apostrophes_in_names_match_either_style(tmp_path: Path) -> None:
+    glossary = load_glossary([write(tmp_path, "- term: People's Fund\n  definition: d\n  as_of: 2026-01-01\n  sources: s\n")])
+    assert terms_in(glossary, "the People’s Fund and the People's Fund") == [
+        ("People's Fund", "People’s Fund"),
+        ("People's Fund", "People's Fund"),
+    ]

@@ -9,9 +9,10 @@ alias: the data decides which full names are specific enough). A word with two o
 ("ABM", "START", "PrepCom") or a capital and a digit ("P5") matches with exactly that
 capitalisation, other words in any case, so "New START" matches "new START" but never "a new
 start"; an alias listed in `case_sensitive_aliases` matches exactly as written. Names match whole
-words only, with any spacing, hyphen or apostrophe style and an optional plural "s". All names
-are one compiled alternation, longest first; a match made up entirely of other names
-("NPT PrepCom") stands for each of them.
+words only, with any spacing, hyphen or apostrophe style and an optional plural "s"; where names
+overlap the longest wins, but a match made up entirely of other names ("NPT PrepCom") stands for
+each of them. Names are grouped by their first three letters, one compiled alternation per group,
+so finding terms costs a dictionary look-up per word whatever the size of the glossary.
 """
 from __future__ import annotations
 
@@ -377,7 +378,7 @@ def _word_pattern(word: str, exact: bool) -> str:
         if _HYPHEN_SPLIT.fullmatch(part):
             pattern.append(r"(?:[-‐‑–]\s?)?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
         elif part:
-            escaped = re.escape(part).replace("'", "['’]").replace("’", "['’]")
+            escaped = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in part)
             pattern.append(escaped if exact or _is_acronym_word(part) else f"(?i:{escaped})")
     return "".join(pattern)
 
