@@ -606,8 +606,9 @@ class _Mention:
 
 
 def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
-    """People named as the subject of a speech cue anywhere in the article, in order."""
-    mentions = []
+    """People the article names before its quotations: subjects of speech cues, and full names
+    the text shows to be people. Sorted by position."""
+    mentions = [_Mention(start, name, names.gender(name)) for start, name in names.people()]
     for lo, hi in article.paragraphs:
         tokens = article.tokens(lo, hi)
         for c, tok in enumerate(tokens):
@@ -616,22 +617,18 @@ def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
                 if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
                     speaker = speaker_after(tokens, c, article.blanked)
                 if speaker and speaker.proper:
-                    mentions.append(_mention(speaker, names))
+                    gender = names.gender(speaker.name) or gender_of_role(speaker.role)
+                    mentions.append(_Mention(speaker.start, speaker.name, gender))
     return sorted(mentions, key=lambda m: m.start)
-
-
-def _mention(speaker: Speaker, names: NameIndex) -> _Mention:
-    surname = speaker.name.split()[-1]
-    return _Mention(speaker.start, speaker.name, names.gender.get(surname) or gender_of_role(speaker.role))
 
 
 def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention]) -> str | None:
     """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe")."""
-    wanted = pronoun_gender(speaker.pronoun or "")
     if speaker.pronoun not in ("he", "she"):
         return None
+    wanted = pronoun_gender(speaker.pronoun)
     for mention in reversed(mentions):
-        if mention.start < at and (mention.gender is None or mention.gender == wanted):
+        if mention.start < at and mention.gender in (None, wanted):
             return mention.name
     return None
 
@@ -664,10 +661,67 @@ def _name_and_role(
         return None, None
     if speaker.pronoun:
         name = _resolve_pronoun(speaker, region.opened, mentions)
-        return (name, roles.get(name)) if name else (None, None)
+        if name is None:
+            return None, None
+        name = names.fullest(name)
+        return name, roles.get(name) or names.role(name)
     if not speaker.proper:
         return speaker.name, speaker.role
     name = names.fullest(speaker.name)
     if speaker.role:
         roles.setdefault(name, speaker.role)
-    return name, roles.get(name)
+    return name, roles.get(name) or names.role(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The quotation box
+
+_SHORTEST_SENTENCE = 4  # words in a complete quoted sentence worth showing
+_SHORTEST_FRAGMENT = 6  # words in a quoted fragment ("would be a historic mistake for all")
+_LONGEST_USEFUL = 45  # words; beyond this a quotation is no more informative, only longer
+
+
+def key_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
+    """The few quotations most worth a student's attention, in article order.
+
+    Only attributed quotations are shown: an unattributed or misread fragment teaches nothing
+    about who holds which position. Fragments of three words or fewer never qualify. The best
+    quotation of each speaker comes first; more from the same speakers only fill free places.
+    """
+    seen: set[str] = set()
+    candidates = []
+    for quote in quotes:
+        if quote.speaker and _worth_showing(quote.quote) and quote.quote not in seen:
+            seen.add(quote.quote)
+            candidates.append(quote)
+    ranked = sorted(candidates, key=_informativeness, reverse=True)
+    chosen: list[Quote] = []
+    speakers: set[str] = set()
+    for quote in ranked:
+        if len(chosen) < limit and _speaker_key(quote) not in speakers:
+            chosen.append(quote)
+            speakers.add(_speaker_key(quote))
+    for quote in ranked:
+        if len(chosen) < limit and quote not in chosen:
+            chosen.append(quote)
+    return sorted(chosen, key=lambda q: q.start)
+
+
+def _worth_showing(text: str) -> bool:
+    n_words = len(_words(text))
+    return n_words >= (_SHORTEST_SENTENCE if _opens_sentence(text) else _SHORTEST_FRAGMENT)
+
+
+def _opens_sentence(text: str) -> bool:
+    return text.lstrip("[(…. ")[:1].isupper()
+
+
+def _informativeness(quote: Quote) -> tuple[float, int]:
+    """Complete statements first, then longer ones up to a point; earlier ones break ties."""
+    n_words = min(len(_words(quote.quote)), _LONGEST_USEFUL)
+    complete = _opens_sentence(quote.quote) and quote.quote.rstrip()[-1:] in ".!?,"
+    return (n_words + (_LONGEST_USEFUL if complete else 0), -quote.start)
+
+
+def _speaker_key(quote: Quote) -> str:
+    return (quote.speaker or "").lower()

@@ -104,7 +104,7 @@ _FEMALE_ROLE = re.compile(r"(?:woman|women|ess)$")
 _MALE_ROLE = re.compile(r"(?:man|men)$")
 
 _PRONOUNS = {
-    "he": "m", "him": "m", "she": "f", "her": "f", "they": None, "we": None, "i": None,
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "they": None, "we": None, "i": None,
     "it": None, "you": None, "who": None,
 }
 _DETERMINERS = frozenset("the a an one his her its their our my this that these those another some".split())
@@ -661,12 +661,23 @@ _NAME_RUN = re.compile(
 )
 
 
+_PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
 class NameIndex:
-    """The full names an article spells out, to expand surnames and resolve pronouns."""
+    """The people an article names, to expand surnames and resolve pronouns.
+
+    Who is a person (rather than a place or a body) and of which gender is read from the text
+    itself: a title or role before the name ("Mrs.", "spokeswoman"), or the first personal pronoun
+    after it in the same sentence ("Jane Roe ... her ministry").
+    """
 
     def __init__(self, text: str):
         self._full: list[str] = []  # names of two or more words, titles and roles removed
-        self.gender: dict[str, str] = {}  # surname -> "m"/"f" when a title or role tells
+        self._occurrences: list[tuple[int, str, bool]] = []  # (offset, name, introduced by a role)
+        self._votes: dict[str, list[str]] = {}  # surname -> genders seen
+        self._roles: dict[str, str] = {}  # full name -> the title first written before it
         for m in _NAME_RUN.finditer(text):
             speaker = phrase_to_speaker(tokenize(text, m.start(), m.end()), text)
             if speaker is None or not speaker.proper:
@@ -675,12 +686,50 @@ class NameIndex:
             title = words[0].rstrip(".").lower()
             if title in _TITLES:
                 words = words[1:]
-                if words and title in _FEMALE_TITLES:
-                    self.gender.setdefault(words[-1], "f")
-                elif words and title in _MALE_TITLES:
-                    self.gender.setdefault(words[-1], "m")
+                self._vote(words, _FEMALE_TITLES, _MALE_TITLES, title)
+            if not words:
+                continue
+            self._vote_by_role(words, speaker.role)
+            self._vote_by_pronoun(words, text, m.end())
             if len(words) >= 2:
-                self._full.append(" ".join(words))
+                name = " ".join(words)
+                self._full.append(name)
+                self._occurrences.append((speaker.start, name, bool(speaker.role or title in _TITLES)))
+                if speaker.role and _is_role_word(Token(speaker.role.split()[-1], 0, 0)):
+                    self._roles.setdefault(name, speaker.role)
+
+    def _vote(self, words: list[str], female: frozenset[str], male: frozenset[str], word: str) -> None:
+        if words and (word in female or word in male):
+            self._votes.setdefault(words[-1], []).append("f" if word in female else "m")
+
+    def _vote_by_role(self, words: list[str], role: str | None) -> None:
+        gender = gender_of_role(role)
+        if gender:
+            self._votes.setdefault(words[-1], []).append(gender)
+
+    def _vote_by_pronoun(self, words: list[str], text: str, end: int) -> None:
+        window = text[end : end + 160]
+        stop = _SENTENCE_STOP.search(window)
+        window = window[: stop.start()] if stop else window
+        pronoun = _PRONOUN_AFTER.search(window)
+        if pronoun and not _NAME_RUN.search(window, 0, pronoun.start()):
+            self._votes.setdefault(words[-1], []).append(pronoun_gender(pronoun.group().lower()) or "")
+
+    def gender(self, name: str) -> str | None:
+        """ "m", "f", or None when the article does not tell (or tells both ways)."""
+        votes = [v for v in self._votes.get(name.split()[-1], []) if v]
+        if not votes:
+            return None
+        female = votes.count("f")
+        return "f" if female > len(votes) - female else "m" if female < len(votes) - female else None
+
+    def role(self, name: str) -> str | None:
+        """The title written before the name somewhere in the article ("Foreign Minister")."""
+        return self._roles.get(name)
+
+    def people(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every mention of someone the text shows to be a person."""
+        return [(start, name) for start, name, titled in self._occurrences if titled or self.gender(name)]
 
     def fullest(self, name: str) -> str:
         """The longest spelling of `name` the article uses; a surname alone becomes the full name.
