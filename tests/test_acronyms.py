@@ -31,6 +31,8 @@ def pairs(text: str) -> set[tuple[str, str]]:
          ("ICBMs", "intercontinental ballistic missiles")),
         ("Reports from non-governmental organizations (NGO's) were read out.",
          ("NGO's", "non-governmental organizations")),
+        ("A vote of the International Atomic Energy Agency's (IAEA) board.",
+         ("IAEA", "International Atomic Energy Agency")),
         # Quoted long form, exactly as written inside the quotes.
         ("The plan had a four-stage “European phased adaptive approach” (EPAA) for Europe.",
          ("EPAA", "European phased adaptive approach")),

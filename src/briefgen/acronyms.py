@@ -264,7 +264,10 @@ def _long_form(text: str, short: str, start: int, end: int) -> str | None:
     if first is None:
         return None
     long = text[pieces[first].start : end].strip().strip(_QUOTES + " ,")
-    return long or None
+    return _POSSESSIVE.sub("", long) or None
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")  # "the International Atomic Energy Agency's (IAEA) board"
 
 
 def _unordered_start(short: str, pieces: tuple[_Piece, ...]) -> int | None:
