@@ -104,6 +104,16 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     return (i > lo and text[i - 1] in _SINGLE_MARKS) or (i < hi - 1 and text[i + 1] in _SINGLE_MARKS)
 
 
+_PLURAL_POSSESSIVE = re.compile(r"[sS][’'] [a-z]")
+
+
+def _is_plural_possessive(text: str, i: int, hi: int) -> bool:
+    """ "the inspectors' report": an apostrophe, if a closing mark still follows in the paragraph."""
+    if not _PLURAL_POSSESSIVE.match(text, i - 1):
+        return False
+    return any(text[j] in "’'" and not text[j + 1 : j + 2].isalnum() for j in range(i + 1, hi))
+
+
 def _mark_role(glyph: str, can_open: bool, can_close: bool, inside: bool) -> str:
     """'open' or 'close' for one mark; context beats the glyph, which beats the state."""
     if can_open and not can_close:
@@ -136,7 +146,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragrap
         if family is None or (marks is _SINGLE_MARKS and _is_apostrophe(text, i, lo, hi)):
             continue
         can_open, can_close = _flanks(text, i, lo, hi)
-        if marks is _SINGLE_MARKS and not can_open and not can_close:
+        if marks is _SINGLE_MARKS and (not (can_open or can_close) or (stack and _is_plural_possessive(text, i, hi))):
             continue
         if _mark_role(glyph, can_open, can_close, bool(stack)) == "open":
             if len(stack) == 1 and stack[0][0] == family:

@@ -1,0 +1,252 @@
+"""Quotations and their speakers: marks, attribution shapes, continuations, terms, the box.
+
+Every text here is made up for the test, with fictional people.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.model import Quote
+from briefgen.quotes import find_quotes, key_quotes, quoted_regions
+
+
+def quotes_by_text(text: str) -> dict[str, Quote]:
+    return {q.quote: q for q in find_quotes(text)}
+
+
+# --- quotation marks ---------------------------------------------------------------------------
+
+
+def test_straight_and_curly_double_marks() -> None:
+    text = (
+        '"The talks will resume in May," Defence Minister Jane Roe said.\n\n'
+        "“Nobody expected a breakthrough,” said Tom Vale, an analyst at the Harbour Institute."
+    )
+    found = quotes_by_text(text)
+    assert found["The talks will resume in May,"].speaker == "Jane Roe"
+    assert found["Nobody expected a breakthrough,"].speaker == "Tom Vale"
+
+
+def test_quote_text_is_verbatim_and_start_points_at_it() -> None:
+    text = 'Intro line.\n\n“We signed it – finally,” said Ana Field. “Now the hard part starts.”'
+    for quote in find_quotes(text):
+        assert text[quote.start : quote.start + len(quote.quote)] == quote.quote
+
+
+def test_apostrophes_and_nested_single_quotes_stay_inside() -> None:
+    text = "\"We told them, 'Don't walk away,' and they didn't,\" said envoy Mara Lind."
+    [quote] = find_quotes(text)
+    assert quote.quote == "We told them, 'Don't walk away,' and they didn't,"
+    assert quote.speaker == "Mara Lind"
+
+
+def test_single_marks_when_a_text_uses_no_double_ones() -> None:
+    text = (
+        "'The inspectors' report is clear,' said Sir Peter Hale, the committee's chairman.\n\n"
+        "The ministry's reply came a day later."
+    )
+    [quote] = find_quotes(text)
+    assert quote.quote == "The inspectors' report is clear,"
+    assert quote.speaker == "Peter Hale"
+
+
+def test_no_marks_no_quotes() -> None:
+    assert find_quotes("The minister said the treaty would lapse in February.") == []
+
+
+def test_markup_attributes_are_not_quotations() -> None:
+    assert quoted_regions('<tweet author="@someone" date="2020-01-01">Hello</tweet>') == []
+
+
+# --- attribution shapes ------------------------------------------------------------------------
+
+
+def test_speaker_before_a_colon() -> None:
+    text = 'Admiral Rosa Kemp told the committee: "The fleet is ready for the inspection regime."'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Rosa Kemp"
+
+
+def test_inverted_attribution_with_role_of_organisation() -> None:
+    text = '"Verification is the heart of it," said Omar Beck, director of the Centre for Test Studies.'
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Omar Beck", "director of the Centre for Test Studies")
+
+
+def test_inverted_attribution_after_an_aside() -> None:
+    text = '"They are worried about what may happen in Linz," Austria, where the summit is held, said Ivo Brand.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Ivo Brand"
+
+
+def test_according_to() -> None:
+    text = 'The plan is "dead on arrival," according to Senator Lucy Marsh, who chairs the panel.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Lucy Marsh"
+
+
+def test_partial_quote_in_reported_speech() -> None:
+    text = "Foreign Secretary Paul Grey said the new missile was a \"serious provocation\" and called for talks."
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Paul Grey", "Foreign Secretary")
+
+
+def test_apposition_between_speaker_and_verb() -> None:
+    text = '"We will keep the channel open," Nina Holt, a spokeswoman for the ministry, said on Monday.'
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Nina Holt", "a spokeswoman for the ministry")
+
+
+def test_description_as_speaker() -> None:
+    text = '"No date has been set," a senior diplomat said.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "a senior diplomat"
+
+
+# --- names, roles and pronouns -----------------------------------------------------------------
+
+
+def test_surname_expands_to_the_fullest_name_and_keeps_the_role() -> None:
+    text = (
+        'Defence Minister Jane Roe said the review was over. "It took a year," Roe said.\n\n'
+        '"Now we can move on," Roe added.'
+    )
+    for quote in find_quotes(text):
+        assert (quote.speaker, quote.role) == ("Jane Roe", "Defence Minister")
+
+
+def test_ambiguous_surname_stays_as_written() -> None:
+    text = (
+        "Ann Fisk and Bo Fisk both spoke at the rally.\n\n"
+        '"We will win this," Fisk said.'
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Fisk"
+
+
+def test_pronoun_resolves_to_nearest_compatible_person() -> None:
+    text = (
+        "Foreign Minister Jane Roe met her counterpart, Mr. John Doe, in Vienna. "
+        "Roe said her government was ready.\n\n"
+        '"We are not there yet," she said.\n\n'
+        'Doe was less hopeful. "There is no deal on the table," he told reporters.'
+    )
+    found = quotes_by_text(text)
+    assert found["We are not there yet,"].speaker == "Jane Roe"
+    assert found["There is no deal on the table,"].speaker == "John Doe"
+
+
+def test_unresolvable_pronoun_gives_no_speaker() -> None:
+    [quote] = find_quotes('"It is a matter of time," they said.')
+    assert quote.speaker is None
+
+
+# --- continuations -----------------------------------------------------------------------------
+
+
+def test_quote_paragraph_without_a_verb_continues_the_previous_speaker() -> None:
+    text = (
+        '"This is the first test in a decade," said Karl Moss, a physicist at the institute.\n\n'
+        '"They must publish the data. Everything else is speculation."'
+    )
+    found = quotes_by_text(text)
+    assert found["They must publish the data. Everything else is speculation."].speaker == "Karl Moss"
+
+
+def test_multi_paragraph_quote_left_open() -> None:
+    text = (
+        'Minister Jane Roe said: "The first phase is complete and the sites are closed.\n\n'
+        '"The second phase starts in spring, if the inspectors agree."\n\n'
+        "Officials declined to comment."
+    )
+    quotes = find_quotes(text)
+    assert [q.quote for q in quotes] == [
+        "The first phase is complete and the sites are closed.",
+        "The second phase starts in spring, if the inspectors agree.",
+    ]
+    assert {q.speaker for q in quotes} == {"Jane Roe"}
+
+
+def test_second_quote_in_a_paragraph_continues_its_speaker() -> None:
+    text = '"We are ready," Roe said. "The question is whether they are."'
+    assert {q.speaker for q in find_quotes(text)} == {"Roe"}
+
+
+def test_paragraph_introduced_by_a_colon() -> None:
+    text = "Commander Eli Shaw put it bluntly:\n\n\"Without verification there is no treaty.\""
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Eli Shaw"
+
+
+# --- not quotations ----------------------------------------------------------------------------
+
+
+def test_scare_quotes_and_labels_are_not_quotations() -> None:
+    text = (
+        'The treaty now looks more like a "relic" than a "cornerstone" of security.\n\n'
+        'The government said it would never back "anti-terror" strikes on its neighbours.\n\n'
+        'Critics call the so-called "peace dividend" a myth.\n\n'
+        'The "phased adaptive approach" (PAA) was dropped in March.'
+    )
+    assert find_quotes(text) == []
+
+
+def test_titles_of_works_are_not_quotations() -> None:
+    text = 'Roe said on the radio programme "Morning Report" that the vote was close.'
+    assert find_quotes(text) == []
+
+
+def test_a_short_statement_with_a_speaker_is_a_quotation() -> None:
+    [quote] = find_quotes('"Never," the ambassador said.')
+    assert (quote.quote, quote.speaker) == ("Never,", "the ambassador")
+
+
+# --- the quotation box -------------------------------------------------------------------------
+
+
+def box_article() -> list[Quote]:
+    return [
+        Quote("We will not sign this text as it stands today.", "Jane Roe", "Minister", start=10),
+        Quote("The verification chapter is the real problem for us.", "Jane Roe", "Minister", start=50),
+        Quote("a bad deal", "Tom Vale", None, start=90),
+        Quote("Our side has made every concession it could make this year.", "Tom Vale", None, start=120),
+        Quote("Nobody in the room believed the deadline would hold.", None, None, start=200),
+        Quote("Inspections must be allowed at short notice, everywhere.", "Ada Lim", "inspector", start=260),
+    ]
+
+
+def test_key_quotes_one_per_speaker_first_in_article_order() -> None:
+    chosen = key_quotes(box_article(), limit=3)
+    assert [q.speaker for q in chosen] == ["Jane Roe", "Tom Vale", "Ada Lim"]
+    assert [q.start for q in chosen] == sorted(q.start for q in chosen)
+
+
+def test_key_quotes_never_show_fragments_or_unattributed_quotes() -> None:
+    chosen = key_quotes(box_article(), limit=10)
+    assert all(q.speaker for q in chosen)
+    assert "a bad deal" not in [q.quote for q in chosen]
+    assert len(chosen) == 4
+
+
+def test_key_quotes_fill_free_places_with_more_from_the_same_speakers() -> None:
+    quotes = [q for q in box_article() if q.speaker == "Jane Roe"]
+    assert len(key_quotes(quotes, limit=3)) == 2
+
+
+def test_key_quotes_empty_when_there_is_nothing_to_show() -> None:
+    assert key_quotes([Quote("relic", None)]) == []
+    assert key_quotes([]) == []
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C.,:;\n\"'“”‘’—()Mr said he"))))
+def test_any_text_gives_verbatim_quotes_in_order(text: str) -> None:
+    quotes = find_quotes(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for quote in quotes:
+        assert text[quote.start : quote.start + len(quote.quote)] == quote.quote
+    key_quotes(quotes)
