@@ -8,14 +8,20 @@ overrides whatever was extracted. Each field's origin is recorded in Article.pro
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import boilerplate, markdown_text, metadata
+from . import boilerplate, html_text, markdown_text, metadata
 from .model import Article, SourceDocument
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12
+# The plain-text reading of an HTML page replaces the extractor's body when it holds this share
+# of the extractor's words and this many times as many words.
+SECOND_OPINION_COVERAGE = 0.9
+SECOND_OPINION_GAIN = 1.6
+SECOND_OPINION_START_WINDOW = 3  # ... and the two bodies start within this many paragraphs
 TITLE_MAX_WORDS = 40  # a first paragraph longer than this is text even if it repeats the title
 
 
@@ -80,9 +86,10 @@ def _from_html(html: str) -> _Found:
         date_extraction_params={"extensive_search": False, "original_date": False},
     )
     if document is None:
-        return _Found(body="")
+        return _from_plain_text(html_text.page_text(html))
     title = _clean(document.title)
     paragraphs = boilerplate.clean_extracted(_without_title(_lines(document.text or ""), title))
+    paragraphs = _with_missed_text(paragraphs, html)
     found = _Found(body="\n\n".join(paragraphs))
     found.offer("title", title, "metadata")
     found.offer("date", _iso_date(document.date), "metadata")
@@ -91,6 +98,35 @@ def _from_html(html: str) -> _Found:
     found.offer("source", _clean(document.sitename), "metadata")
     found.offer("url", _clean(document.url), "metadata")
     return found
+
+
+def _with_missed_text(paragraphs: list[str], html: str) -> list[str]:
+    """The extractor sometimes keeps only part of an article (sections in separate containers).
+    The boilerplate remover, run on the page's visible text, is the second opinion: when its body
+    starts about where the extractor's does, contains nearly all the extractor kept and is much longer,
+    it found more of the article."""
+    second = boilerplate.split_page(html_text.page_text(html)).body
+    if not paragraphs:
+        return list(second)
+    if not _start_together(paragraphs, second):
+        return paragraphs
+    kept, found = _word_bag(paragraphs), _word_bag(second)
+    kept_total, found_total = sum(kept.values()), sum(found.values())
+    covered = sum((kept & found).values()) >= SECOND_OPINION_COVERAGE * kept_total
+    return list(second) if covered and found_total >= SECOND_OPINION_GAIN * kept_total else paragraphs
+
+
+def _start_together(first: list[str], second: tuple[str, ...]) -> bool:
+    """Does either body open with one of the other's first few paragraphs?"""
+    window = SECOND_OPINION_START_WINDOW
+    return bool(second) and (
+        _comparable(second[0]) in map(_comparable, first[:window])
+        or _comparable(first[0]) in map(_comparable, second[:window])
+    )
+
+
+def _word_bag(paragraphs: list[str] | tuple[str, ...]) -> Counter[str]:
+    return Counter(word for paragraph in paragraphs for word in paragraph.lower().split())
 
 
 def _from_markdown(text: str) -> _Found:
