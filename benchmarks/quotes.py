@@ -31,7 +31,8 @@ def run_system(gold_path: Path, system_path: Path) -> float:
             started = time.perf_counter()
             quotes = find_quotes(doc["text"])
             elapsed += time.perf_counter() - started
-            record = {"id": doc["id"], "quotes": [{"quote": q.quote, "speaker": q.speaker, "role": q.role} for q in quotes]}
+            found = [{"quote": q.quote, "speaker": q.speaker, "role": q.role} for q in quotes]
+            record = {"id": doc["id"], "quotes": found}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 1000.0 * elapsed / max(len(docs), 1)
 

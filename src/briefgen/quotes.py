@@ -6,7 +6,9 @@ Three steps, all rule-based:
    marks, or single marks in texts that use no double ones), following the news convention
    that a quote left open at the end of a paragraph continues when the next one re-opens it.
 2. Regions that are terms rather than statements (scare quotes, titles, nicknames) are dropped.
-3. `speakers.Attributor` names the speaker of each remaining region from the words around it.
+3. `speakers` reads the speaker of each remaining region from the words around it; news
+   conventions then carry speakers to quotations that name none (continued paragraphs, "he
+   said"), and names are given in the fullest form the article uses.
 
 `key_quotes` then picks the few that a student should see in the briefing's quotation box.
 """
@@ -19,25 +21,19 @@ from dataclasses import dataclass
 from .model import Quote
 from .speakers import (
     NameIndex,
-    cue_is_noun,
     Speaker,
     Token,
-    according_to,
-    clause_subject,
-    phrase_to_speaker,
+    colon_speaker,
+    cue_speaker,
+    cue_subjects,
     gender_of_role,
-    is_cue,
-    is_cue_at,
     is_time_word,
-    is_invertible,
-    has_own_subject,
-    is_participle,
-    is_personal,
+    phrase_to_speaker,
     pronoun_gender,
-    speaker_after,
-    subject_before,
+    speaker_before,
+    speaker_closing_sentence,
+    speaker_right_after,
     tokenize,
-    trailing_phrase,
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -198,7 +194,10 @@ def quoted_regions(text: str) -> list[Region]:
 # that cues inside a quotation never attribute it and sentence ends are still visible.
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?\s+(?=[\"“‘'A-Z0-9])|\n")
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|No|Nos|Vol)|(?:[A-Z]\.)+[A-Z])$")
+# A period after an initial, a title or an acronym ("E.", "Sen.", "U.S.") does not end a sentence.
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|No|Nos|Vol)|(?:[A-Z]\.)+[A-Z])$"
+)
 
 
 def _blank_quotes(text: str, regions: Sequence[Region]) -> str:
@@ -253,9 +252,6 @@ class _Article:
         return tokenize(self.blanked, lo, hi)
 
 
-_LEADING_PUNCT = frozenset(",;:—–-")
-
-
 @dataclass(frozen=True)
 class _Attribution:
     speaker: Speaker | None
@@ -266,162 +262,12 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     """The speaker named in the quotation's own sentence, by the conventions of news copy."""
     sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
     after = article.tokens(region.closed, sentence.end) if region.closed else []
-    while after and after[0].text in _LEADING_PUNCT:
-        after = after[1:]
     before = article.tokens(sentence.start, region.opened)
-    text = article.blanked
     inside = article.text[region.start : region.end].rstrip()
-    tight = _tight_after(after, text, open_ended=inside[-1:] in ",?!—-")
-    if tight:
-        return _Attribution(tight, tight=True)
-    return _Attribution(
-        _introduced_by_colon(before, text)
-        or _cue_before(before, text)
-        or according_to(before, text)
-        or _loose_after(after, text)
-        or according_to(after, text)
-    )
-
-
-def _introduced_by_colon(before: list[Token], text: str) -> Speaker | None:
-    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript),
-    'Roe went further -- "..."'."""
-    if not before or before[-1].text not in (":", "—", "--", "–"):
-        return None
-    head = before[:-1]
-    if not head:
-        return None
-    if is_cue_at(head, len(head) - 1) or _PAST_TENSE.match(head[-1].text):
-        # the verb right before the colon ("O'Malley interjected:"), listed as a cue or not
-        speaker = subject_before(head, len(head) - 1, text)
-        if speaker and (speaker.proper or speaker.pronoun):
-            return speaker
-    speaker = _cue_before(head, text)
-    if speaker:
-        return speaker
-    if head[-1].capitalised:
-        speaker = phrase_to_speaker(trailing_phrase(head), text)
-        if speaker and speaker.proper:
-            return speaker  # "... doesn't surprise pollster Jane Roe:"
-    return clause_subject(head, text, anyone=True)
-
-
-_CLAUSE_STOPS = frozenset(".;:!?")
-
-
-def _tight_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
-    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'.
-
-    `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
-    goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
-    """
-    if not after:
-        return None
-    if is_cue(after[0]) or (open_ended and _PAST_TENSE.match(after[0].text)):
-        return speaker_after(after, 0, text)  # '"...," said Roe' / '"...!" beamed Roe
-    for c, tok in enumerate(after[:20]):
-        if tok.text in _CLAUSE_STOPS:
-            break
-        if is_cue_at(after, c) and not cue_is_noun(after, c):
-            return _subject_or_inverted(after, c, text)
-    if open_ended:
-        verb = _unlisted_speech_verb(after)
-        if verb is not None:
-            return _subject_or_inverted(after, verb, text)
-    return None
-
-
-def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | None:
-    """The speaker of a cue right after a quotation: its subject from the first word on, or the
-    name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
-    subject = subject_before(after, c, text)
-    if subject and subject.phrase_start != after[0].start:
-        subject = None
-    if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
-        inverted = speaker_after(after, c, text)
-        if inverted and inverted.proper:
-            return inverted
-    return subject
-
-
-def _has_relative(tokens: list[Token]) -> bool:
-    return any(t.lower in ("who", "which", "where", "whose") for t in tokens)
-
-
-_PAST_TENSE = re.compile(r"^[a-z]{3,}ed$")
-
-
-def _unlisted_speech_verb(after: list[Token]) -> int | None:
-    """Index of a past-tense verb closing a short speaker phrase: '"...," the crowd roared.'"""
-    for c, tok in enumerate(after[1:7], start=1):
-        if tok.text in _CLAUSE_STOPS or tok.text == ",":
-            return None
-        if _PAST_TENSE.match(tok.text):
-            nxt = after[c + 1].text if c + 1 < len(after) else "."
-            return c if nxt in (".", ",", "!", "?") or nxt in ("in", "on", "at", "to", "of") else None
-    return None
-
-
-def _cue_before(before: list[Token], text: str) -> Speaker | None:
-    """ 'Roe said the treaty was "a relic"', nearest cue first.
-
-    A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
-    inside a parenthesis that closed before the quotation belong to that aside.
-    """
-    fallback = None
-    depth = 0
-    for c in range(len(before) - 1, -1, -1):
-        depth += before[c].text == ")"
-        depth -= before[c].text == "(" and depth > 0
-        if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
-            continue
-        speaker = _speaker_of_cue(before, c, text)
-        if speaker and (is_personal(speaker) or not is_participle(before[c])):
-            return speaker
-        fallback = fallback or speaker
-    return fallback
-
-
-def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
-    if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
-        return speaker_after(tokens, c + 1, text)  # passive: "a plan described by Roe as"
-    if is_participle(tokens[c]):
-        # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
-        subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
-        if subject is None or not is_personal(subject):
-            return clause_subject(tokens[:c], text) or subject
-        return subject
-    if not has_own_subject(tokens, c):
-        return clause_subject(tokens[:c], text)  # "Roe paused and added ...", "went on to say"
-    return subject_before(tokens, c, text)
-
-
-def _loose_after(after: list[Token], text: str) -> Speaker | None:
-    """An attribution closing the sentence after more words: '"..." and more, Roe said.'
-
-    Also '"...," Texas, where the ranch is, said Roe' (inverted after an aside).
-    """
-    for c, tok in enumerate(after):
-        if not is_cue_at(after, c) or cue_is_noun(after, c):
-            continue
-        if c > 0 and after[c - 1].text == "," and is_invertible(tok):
-            return speaker_after(after, c, text)
-        speaker = subject_before(after, c, text)
-        if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
-            return speaker
-        return None
-    return None
-
-
-def _ends_sentence(tokens: list[Token], c: int) -> bool:
-    """Whether the cue closes its sentence (perhaps with "in a statement", "on Tuesday")."""
-    nxt = tokens[c + 1].text if c + 1 < len(tokens) else "."
-    return nxt in (".", ",", ";", "!", "?") or nxt in ("in", "on", "at", "during", "of", "to", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _after_comma(tokens: list[Token], start: int) -> bool:
-    k = next((i for i, t in enumerate(tokens) if t.start == start), 0)
-    return k > 0 and tokens[k - 1].text == ","
+    right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
+    if right_after:
+        return _Attribution(right_after, tight=True)
+    return _Attribution(speaker_before(before, article.blanked) or speaker_closing_sentence(after, article.blanked))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,7 +281,9 @@ _FUNCTION_WORDS = frozenset(
     """a an the of to in on at for and or but nor with by from as than that which who whom whose
     is are was were be been has have had will would can could may might should must do does did
     not no so if then when while because since about into over after before he she they it we
-    i you his her their its our my your this these those there here said says say told""".split()
+    i you his her their its our my your this these those there here said says say told during
+    under until against among between through across without within despite toward towards via
+    per once again too also even only just still yet""".split()
 )
 _SMALL_TITLE_WORDS = frozenset("a an the of to in on at for and or but nor with by from as vs".split())
 
@@ -455,7 +303,9 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
     text = article.text
     inside = text[region.start : region.end]
     words = _words(inside)
-    if not words or _is_marked_as_term(text, region) or (len(inside.split()) == 1 and _modifies_next_word(text, region)):
+    if not words or _is_marked_as_term(text, region):
+        return True
+    if len(inside.split()) == 1 and _modifies_next_word(text, region):
         return True
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
@@ -577,7 +427,7 @@ def _introduction(article: _Article, paragraph: int) -> Speaker | None:
         return None
     sentence = article.sentence_around(paragraph, hi, hi)
     tokens = article.tokens(sentence.start, hi)
-    return _cue_before(tokens, article.blanked) or _introduced_by_colon(tokens, article.blanked)
+    return cue_speaker(tokens, article.blanked) or colon_speaker(tokens, article.blanked)
 
 
 _SIGNATURE = re.compile(r"[-—–]+\s*(\S.{0,60}?)\.?\s*$")
@@ -604,7 +454,7 @@ def _previous_sentence_speaker(article: _Article, region: Region) -> Speaker | N
     if sentence.start <= lo:
         return None
     previous = article.sentence_around(region.paragraph, sentence.start - 1, sentence.start - 1)
-    speaker = _cue_before(article.tokens(previous.start, sentence.start), article.blanked)
+    speaker = cue_speaker(article.tokens(previous.start, sentence.start), article.blanked)
     return speaker if speaker and (speaker.proper or speaker.pronoun) else None
 
 
@@ -620,15 +470,10 @@ def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
     the text shows to be people. Sorted by position."""
     mentions = [_Mention(start, name, names.gender(name)) for start, name in names.people()]
     for lo, hi in article.paragraphs:
-        tokens = article.tokens(lo, hi)
-        for c, tok in enumerate(tokens):
-            if is_cue_at(tokens, c):
-                speaker = subject_before(tokens, c, article.blanked)
-                if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
-                    speaker = speaker_after(tokens, c, article.blanked)
-                if speaker and speaker.proper:
-                    gender = names.gender(speaker.name) or gender_of_role(speaker.role)
-                    mentions.append(_Mention(speaker.start, speaker.name, gender))
+        for speaker in cue_subjects(article.tokens(lo, hi), article.blanked):
+            if speaker.proper:
+                gender = names.gender(speaker.name) or gender_of_role(speaker.role)
+                mentions.append(_Mention(speaker.start, speaker.name, gender))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -657,7 +502,7 @@ def find_quotes(text: str) -> list[Quote]:
     mentions = _person_mentions(article, names)
     roles: dict[str, str] = {}
     quotes = []
-    for region, speaker in zip(regions, speakers):
+    for region, speaker in zip(regions, speakers, strict=True):
         name, role = _name_and_role(speaker, region, names, mentions, roles)
         quotes.append(Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start))
     return quotes

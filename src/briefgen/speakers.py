@@ -1,12 +1,12 @@
 """Who is speaking: speech cues, speaker phrases, names and roles, by rules over the words.
 
 News copy attributes quotations in a few fixed shapes: `"...," X said`, `"...," said X, role`,
-`X said: "..."`, `X said the plan was "..."`, `according to X`. This module reads the words on
-either side of a quotation (`attribution_after`, `attribution_before`) and turns the speaker
-phrase into a `Speaker`: the name or description, the role from a title before the name or an
-apposition after it, and whether it is a pronoun still to be resolved. `NameIndex` knows every
-name the article spells out, so "Ivanov" becomes "Sergei Ivanov" and "he" the nearest person
-before it that the pronoun can refer to.
+`X said: "..."`, `X said the plan was "..."`, `according to X`. Given the words on either side of
+a quotation (its own sentence, with quoted text blanked out), `speaker_right_after`,
+`speaker_before` and `speaker_closing_sentence` find the speaker phrase and turn it into a
+`Speaker`: the name or description, the role from a title before the name or an apposition
+after it, and whether it is a pronoun still to be resolved. `NameIndex` knows the people the
+article names, so "Ivanov" becomes "Sergei Ivanov" and "she" can skip a "Mr." before it.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 # ---------------------------------------------------------------------------------------------
 # Lexicons. Speech cues are verbs of saying plus the verbs reporters use to frame a partial
-# quotation ("called it a relic"); they are listed once as (base, past, -s, -ing).
+# quotation ("called it a relic"), listed by form (grouped by verb).
 
 _CUE_VERB_FORMS = """
 say said says saying | tell told tells telling | add added adds adding | ask asked asks asking
@@ -30,11 +30,12 @@ assure assured assures assuring | urge urged urges urging | testify testified te
 describe described describes describing | accuse accused accuses accusing | criticize criticized criticizes criticizing
 criticise criticised criticises criticising | condemn condemned condemns condemning
 denounce denounced denounces denouncing | decry decried decries decrying | respond responded responds responding
-reiterate reiterated reiterates reiterating | repeat repeated repeats repeating | continue continued continues continuing
+reiterate reiterated reiterates reiterating | repeat repeated repeats repeating
+continue continued continues continuing
 observe observed observes observing | emphasize emphasized emphasizes emphasizing
 emphasise emphasised emphasises emphasising | maintain maintained maintains maintaining
 contend contended contends contending | assert asserted asserts asserting | affirm affirmed affirms affirming
-proclaim proclaimed proclaims proclaiming | opine opined opines opining | explain explained explains explaining
+proclaim proclaimed proclaims proclaiming | opine opined opines opining
 noted notes noting | stated stating | replied replies replying | claimed claims claiming
 joked jokes joking | quipped quips quipping | tweeted tweets tweeting | posted posting
 remarked remarks remarking | countered counters countering | cautioned cautions cautioning
@@ -50,8 +51,8 @@ recommended recommends recommending | reported reports reporting | revealed reve
 touted touts touting | hinted hints hinting | advised advises advising | pronounced pronouncing
 ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laughed laughs laughing
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
-thanked thanking | boomed booms booming | wrote | pointed | estimated estimates estimating
-echoed echoes echoing | chimed | riffed | added | read reads | derided derides deriding | referred referring | cited citing
+thanked thanking | boomed booms booming | pointed | estimated estimates estimating | echoed echoes echoing
+chimed | riffed | read reads | derided derides deriding | referred referring | cited citing
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -71,7 +72,7 @@ _INVERTIBLE = frozenset(
 _AUXILIARIES = frozenset(
     """has have had is was were be been being also then later just once would will could can may
     might must should did does do not never again even still further often previously recently
-    reportedly initially first now already later has since yet""".split()
+    reportedly initially first now already since yet""".split()
 )
 
 # Role nouns: the head of a title ("Defense Minister", "press secretary") or an apposition.
@@ -217,10 +218,15 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
     before = tokens[c - 1]
     if before.lower in _DETERMINERS or before.text.endswith(("'s", "’s")):
         return True
-    return c > 1 and tokens[c - 2].lower in _DETERMINERS and bool(_ADJECTIVE.search(before.text)) and not _is_role_word(before)
+    if c < 2 or tokens[c - 2].lower not in _DETERMINERS or _is_role_word(before):
+        return False
+    return bool(_ADJECTIVE.search(before.text))
 
 
-_ADJECTIVE = re.compile(r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$")
+_ADJECTIVE = re.compile(
+    r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
+    r"|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$"
+)
 
 
 def _is_date(tokens: list[Token]) -> bool:
@@ -320,9 +326,8 @@ def _affiliation_at(tokens: list[Token]) -> int | None:
     """Index of the "of" in "Jane Roe of the Policy Institute": a name, then where the person works."""
     for k in range(1, len(tokens) - 1):
         if tokens[k].lower in ("of", "for", "at", "from"):
-            if _is_name_word(tokens[k - 1]) and not _is_role_word(tokens[k - 1]) and _name_start(tokens[:k]) is not None:
-                return k
-            return None
+            named = _is_name_word(tokens[k - 1]) and not _is_role_word(tokens[k - 1])
+            return k if named and _name_start(tokens[:k]) is not None else None
     return None
 
 
@@ -492,7 +497,8 @@ def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
         tok = tokens[i - 1]
         if _is_auxiliary(tok) or _is_adverb(tok):
             i -= 1
-        elif tok.lower in _TIME_WORDS and tok.text[0].isupper() != (tok.lower in ("last", "this", "next")):
+        elif tok.lower in _TIME_WORDS and tok.lower not in ("last", "this", "next"):
+            # "Roe on Friday said", "Roe last week said"
             i -= 2 if i > 1 and tokens[i - 2].text in ("on", "last", "this", "late", "early") else 1
         else:
             break
@@ -518,10 +524,12 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         return phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
-    if last_speaker and last_speaker.proper and last_speaker.phrase_start == _trim(last)[0].start and len(_trim(last)) <= 5:
-        if _looks_like_role(before):
-            return replace(last_speaker, role=_clean_role(_span(text, _trim(before))), phrase_start=_trim(before)[0].start)
-        return last_speaker
+    last = _trim(last)
+    if last_speaker and last_speaker.proper and last_speaker.phrase_start == last[0].start and len(last) <= 5:
+        if not _looks_like_role(before):
+            return last_speaker
+        role = _trim(before)  # "her lawyer, John Doe, said"
+        return replace(last_speaker, role=_clean_role(_span(text, role)), phrase_start=role[0].start)
     head = phrase_to_speaker(_phrase_back(before, len(before)), text)
     if head is None:
         return None
@@ -529,7 +537,7 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
 
 
 _RELATIVES = frozenset("who which whose whom where".split())
-_ASIDE_WORDS = frozenset("however meanwhile too also though instead now then still moreover though in turn".split())
+_ASIDE_WORDS = frozenset("however meanwhile too also though instead now then still moreover".split())
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
 
@@ -562,11 +570,14 @@ def _drop_asides(segments: list[list[Token]]) -> list[list[Token]]:
     return kept
 
 
+_PHRASE_ENDS = frozenset((",", ".", ";", ":", "!", "?", "(", "—", "–", '"', "“", "”"))
+
+
 def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker after an inverted cue: 'said Jane Roe, director of the Institute.'"""
     j = cue + 1
     end = j
-    while end < len(tokens) and tokens[end].text not in (",", ".", ";", ":", "!", "?", "(", "—", "–", '"', "“", "”"):
+    while end < len(tokens) and tokens[end].text not in _PHRASE_ENDS:
         if tokens[end].lower in _PREPOSITIONS and end > j and tokens[end].lower not in ("of", "for", "at"):
             break
         if is_cue(tokens[end]) or (_is_auxiliary(tokens[end]) and end > j):
@@ -581,17 +592,24 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
     if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
         return None
-    if not (_is_name_word(head[0]) or head[0].lower in _DETERMINERS or head[0].bare in _TITLES or _is_role_word(head[0]) or head[0].lower in ("he", "she")):
+    if not _can_open_speaker_phrase(head[0]):
         return None
     speaker = phrase_to_speaker(head, text)
     if speaker is None:
         return None
     if end < len(tokens) and tokens[end].text == ",":
         rest = tokens[end + 1 :]
-        stop = next((k for k, t in enumerate(rest) if t.text in (",", ".", ";", ":", "!", "?", "—", "–")), len(rest))
+        stop = next((k for k, t in enumerate(rest) if t.text in _PHRASE_ENDS and t.text != "("), len(rest))
         if _looks_like_role(rest[:stop]):
             return replace(speaker, role=_clean_role(_span(text, _trim(rest[:stop]))))
     return speaker
+
+
+def _can_open_speaker_phrase(token: Token) -> bool:
+    """ "said Roe", "said the minister", "said Sen. Roe", "said spokesman Bo Li", "he said"."""
+    if _is_name_word(token) or _is_role_word(token) or token.bare in _TITLES:
+        return True
+    return token.lower in _DETERMINERS or token.lower in ("he", "she")
 
 
 def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
@@ -649,6 +667,179 @@ def according_to(tokens: list[Token], text: str) -> Speaker | None:
         if tokens[k].lower == "according" and tokens[k + 1].lower == "to":
             return speaker_after(tokens, k + 1, text)
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution around a quotation: the words after its closing mark, or before its opening one
+
+
+def colon_speaker(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript),
+    'Roe went further -- "..."'."""
+    if not before or before[-1].text not in (":", "—", "--", "–"):
+        return None
+    head = before[:-1]
+    if not head:
+        return None
+    if is_cue_at(head, len(head) - 1) or _PAST_TENSE.match(head[-1].text):
+        # the verb right before the colon ("O'Malley interjected:"), listed as a cue or not
+        speaker = subject_before(head, len(head) - 1, text)
+        if speaker and (speaker.proper or speaker.pronoun):
+            return speaker
+    speaker = cue_speaker(head, text)
+    if speaker:
+        return speaker
+    if head[-1].capitalised:
+        speaker = phrase_to_speaker(trailing_phrase(head), text)
+        if speaker and speaker.proper:
+            return speaker  # "... doesn't surprise pollster Jane Roe:"
+    return clause_subject(head, text, anyone=True)
+
+
+_CLAUSE_STOPS = frozenset(".;:!?")
+_LEADING_PUNCTUATION = frozenset(",;:—–-")
+
+
+def speaker_before(before: list[Token], text: str) -> Speaker | None:
+    """The speaker named in the words before a quotation's opening mark, in its sentence:
+    'Roe said: "..."', 'Roe said the treaty was "a relic"', 'according to Roe, "..."'."""
+    return colon_speaker(before, text) or cue_speaker(before, text) or according_to(before, text)
+
+
+def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
+    """Everyone a stretch of text has saying something ("Roe said", '", said Roe'), in order."""
+    found = []
+    for c, tok in enumerate(tokens):
+        if is_cue_at(tokens, c):
+            speaker = subject_before(tokens, c, text)
+            if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
+                speaker = speaker_after(tokens, c, text)
+            if speaker:
+                found.append(speaker)
+    return found
+
+
+def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
+    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'.
+
+    `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
+    goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
+    """
+    while after and after[0].text in _LEADING_PUNCTUATION:
+        after = after[1:]
+    if not after:
+        return None
+    if is_cue(after[0]) or (open_ended and _PAST_TENSE.match(after[0].text)):
+        return speaker_after(after, 0, text)  # '"...," said Roe' / '"...!" beamed Roe
+    for c, tok in enumerate(after[:20]):
+        if tok.text in _CLAUSE_STOPS:
+            break
+        if is_cue_at(after, c) and not cue_is_noun(after, c):
+            return _subject_or_inverted(after, c, text)
+    if open_ended:
+        verb = _unlisted_speech_verb(after)
+        if verb is not None:
+            return _subject_or_inverted(after, verb, text)
+    return None
+
+
+def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | None:
+    """The speaker of a cue right after a quotation: its subject from the first word on, or the
+    name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
+    subject = subject_before(after, c, text)
+    if subject and subject.phrase_start != after[0].start:
+        subject = None
+    if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
+        inverted = speaker_after(after, c, text)
+        if inverted and inverted.proper:
+            return inverted
+    return subject
+
+
+def _has_relative(tokens: list[Token]) -> bool:
+    return any(t.lower in ("who", "which", "where", "whose") for t in tokens)
+
+
+_PAST_TENSE = re.compile(r"^[a-z]{3,}ed$")
+
+
+def _unlisted_speech_verb(after: list[Token]) -> int | None:
+    """Index of a past-tense verb closing a short speaker phrase: '"...," the crowd roared.'"""
+    for c, tok in enumerate(after[1:7], start=1):
+        if tok.text in _CLAUSE_STOPS or tok.text == ",":
+            return None
+        if _PAST_TENSE.match(tok.text):
+            nxt = after[c + 1].text if c + 1 < len(after) else "."
+            return c if nxt in (".", ",", "!", "?") or nxt in ("in", "on", "at", "to", "of") else None
+    return None
+
+
+def cue_speaker(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe said the treaty was "a relic"', nearest cue first.
+
+    A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
+    inside a parenthesis that closed before the quotation belong to that aside.
+    """
+    fallback = None
+    depth = 0
+    for c in range(len(before) - 1, -1, -1):
+        depth += before[c].text == ")"
+        depth -= before[c].text == "(" and depth > 0
+        if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
+            continue
+        speaker = _speaker_of_cue(before, c, text)
+        if speaker and (is_personal(speaker) or not is_participle(before[c])):
+            return speaker
+        fallback = fallback or speaker
+    return fallback
+
+
+def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
+    if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
+        return speaker_after(tokens, c + 1, text)  # passive: "a plan described by Roe as"
+    if is_participle(tokens[c]):
+        # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
+        subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
+        if subject is None or not is_personal(subject):
+            return clause_subject(tokens[:c], text) or subject
+        return subject
+    if not has_own_subject(tokens, c):
+        return clause_subject(tokens[:c], text)  # "Roe paused and added ...", "went on to say"
+    return subject_before(tokens, c, text)
+
+
+def speaker_closing_sentence(after: list[Token], text: str) -> Speaker | None:
+    """An attribution closing the sentence after more words: '"..." and more, Roe said.',
+    '"...," Texas, where the ranch is, said Roe', '"..." in the region, according to Roe'."""
+    while after and after[0].text in _LEADING_PUNCTUATION:
+        after = after[1:]
+    return _cue_closing_sentence(after, text) or according_to(after, text)
+
+
+def _cue_closing_sentence(after: list[Token], text: str) -> Speaker | None:
+    for c, tok in enumerate(after):
+        if not is_cue_at(after, c) or cue_is_noun(after, c):
+            continue
+        if c > 0 and after[c - 1].text == "," and is_invertible(tok):
+            return speaker_after(after, c, text)
+        speaker = subject_before(after, c, text)
+        if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
+            return speaker
+        return None
+    return None
+
+
+def _ends_sentence(tokens: list[Token], c: int) -> bool:
+    """Whether the cue closes its sentence (perhaps with "in a statement", "on Tuesday")."""
+    nxt = tokens[c + 1] if c + 1 < len(tokens) else None
+    if nxt is None or nxt.text in (".", ",", ";", "!", "?"):
+        return True
+    return nxt.text in ("in", "on", "at", "during", "of", "to") or (nxt.capitalised and nxt.lower in _TIME_WORDS)
+
+
+def _after_comma(tokens: list[Token], start: int) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == start), 0)
+    return k > 0 and tokens[k - 1].text == ","
 
 
 # ---------------------------------------------------------------------------------------------
