@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Quote
 from .speakers import (
@@ -61,6 +61,7 @@ class Region:
     paragraph: int
     opened: int  # offset of the opening mark
     closed: int | None  # offset just past the closing mark; None when left open at the paragraph end
+    secondary: bool = False  # single marks in a text that quotes with double ones
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -176,17 +177,34 @@ def quoted_regions(text: str) -> list[Region]:
     """Every top-level quoted region of `text`, in order.
 
     Double marks are the quotation marks when the text uses any; otherwise single marks are
-    (British style), told apart from apostrophes by their neighbours.
+    (British style), told apart from apostrophes by their neighbours. Single-marked regions in a
+    text that quotes with double marks come back as `secondary`: headline style, or a quotation
+    set the British way inside an otherwise American text.
     """
     scanned = _mask_markup(text)
     spans = paragraph_spans(text)
-    # In a text quoted with '' pairs, single marks are only the quotations nested inside them.
-    styles = (_DOUBLE_MARKS,) if _TYPEWRITER_DOUBLE.search(scanned) else (_DOUBLE_MARKS, _SINGLE_MARKS)
-    for marks in styles:
-        regions = [r for n, (lo, hi) in enumerate(spans) for r in _scan_paragraph(scanned, lo, hi, marks, n)]
-        if regions:
-            return regions
-    return []
+    primary = _scan(scanned, spans, _DOUBLE_MARKS)
+    if _TYPEWRITER_DOUBLE.search(scanned):
+        return primary  # quoted with '' pairs: single marks are only quotations nested inside
+    if not primary:
+        return _scan(scanned, spans, _SINGLE_MARKS)
+    outside = _blank_regions(scanned, primary)
+    secondary = [replace(r, secondary=True) for r in _scan(outside, spans, _SINGLE_MARKS)]
+    return sorted(primary + secondary, key=lambda r: r.start)
+
+
+def _scan(text: str, spans: list[tuple[int, int]], marks: dict[str, str]) -> list[Region]:
+    return [r for n, (lo, hi) in enumerate(spans) for r in _scan_paragraph(text, lo, hi, marks, n)]
+
+
+def _blank_regions(text: str, regions: Sequence[Region]) -> str:
+    """`text` with the given regions, marks included, blanked out (offsets unchanged)."""
+    chars = list(text)
+    for r in regions:
+        for i in range(r.opened, r.closed or r.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,6 +327,8 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
+    if region.secondary:
+        return True  # single marks among double ones quote only when a speaker follows at once
     speaker = attribution.speaker
     if _labels_what_follows(text, region, len(words)) and not (speaker and _names_someone(speaker)):
         return True
