@@ -77,7 +77,10 @@ _BYLINE = re.compile(
     r"^(?:by|von|por|di|oleh|par|door|av|автор:?|текст:)\s+(?P<name>.+)$", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^(?:de|da|van|von|der|la|le|bin|al|del|dos)$")
-_NAME_END = re.compile(r"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|\bon\b|\d).*$", re.IGNORECASE)
+_NAME_END = re.compile(
+    rf"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|\bon\b|\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
+    re.IGNORECASE,
+)
 _NAME_JOINERS = frozenset({"and", "&", "und", "e", "y", "et", "dan", "и"})
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -85,18 +88,27 @@ _DIGIT = re.compile(r"\d")
 
 # Headline detection: how far above the body to look, and what a headline looks like.
 HEADLINE_WINDOW = 25
-HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 2, 30, 250
+# Two-word lines are section labels, names or buttons far more often than headlines; CJK lines
+# have few spaces, so for them characters count.
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 3, 30, 250
+HEADLINE_MIN_CJK_CHARS = 8
 HEADLINE_GOOD_WORDS = (4, 20)
 HEADLINE_REPEAT_BONUS = 1.5
 HEADLINE_DISTANCE_COST = 0.1
+HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byline or date
 # A full stop, colon or comma at the end marks a sentence or a label, not a headline.
 _NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
 # Site furniture that looks like a short line (English and a few common languages; extra signal).
 _NOT_HEADLINE_WORDS = re.compile(
-    r"\b(?:subscribe|newsletters?|sign (?:in|up)|log ?in|share|follow us|cookies?|advertisement|"
-    r"skip to|menu|search|copyright|all rights|photo|image|credit|getty|reuters/|afp/|ap photo)\b|©|@|https?:|www\.",
+    r"\b(?:subscribe|newsletters?|sign (?:in|up)|log ?(?:in|out)|share|follow us|cookies?|advertisement|"
+    r"skip to|menu|search|copyright|all rights|photo|image|credit|getty|reuters/|afp/|ap photo|continue reading"
+    r"|read more|browse|external links?|posted|published|updated|contributor|correspondent|editor|reporter"
+    r"|staff|signed in|you are here|playback)\b|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
+# Share buttons run several network names together ("Facebook Twitter Email").
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email|telegram|instagram)\b", re.I)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -228,10 +240,12 @@ def pick_headline(head: Sequence[str]) -> str | None:
     """
     window = list(head[-HEADLINE_WINDOW:])
     best: tuple[float, str] | None = None
-    for distance, line in enumerate(reversed(window)):
+    for index in range(len(window) - 1, -1, -1):
+        line = window[index]
         if not _could_be_headline(line):
             continue
-        score = _headline_score(line, window) - HEADLINE_DISTANCE_COST * distance
+        distance = len(window) - 1 - index
+        score = _headline_score(line, window, window[index + 1 :]) - HEADLINE_DISTANCE_COST * distance
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
@@ -239,17 +253,25 @@ def pick_headline(head: Sequence[str]) -> str | None:
 
 def _could_be_headline(line: str) -> bool:
     words = len(line.split())
-    if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
+    long_enough = words >= HEADLINE_MIN_WORDS or len(_CJK_CHAR.findall(line)) >= HEADLINE_MIN_CJK_CHARS
+    if not long_enough or words > HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
-    if _NOT_HEADLINE_END.search(line) or _NOT_HEADLINE_WORDS.search(line):
+    if _NOT_HEADLINE_END.search(line) or _NOT_HEADLINE_WORDS.search(line) or len(_SOCIAL.findall(line)) >= 2:
         return False
     if len(_LETTERS.findall(line)) < len(line) / 2:
         return False
-    return not (_BYLINE.match(line) or parse_dateline(line) or is_date_line(line))
+    return not (_BYLINE.match(line) or parse_dateline(line) or parse_date(line))
 
 
-def _headline_score(line: str, window: list[str]) -> float:
+def _headline_score(line: str, window: list[str], below: Sequence[str]) -> float:
     words = len(line.split())
     score = 1.0 if HEADLINE_GOOD_WORDS[0] <= words <= HEADLINE_GOOD_WORDS[1] else 0.0
-    repeats = sum(1 for other in window if other is not line and line in other)
-    return score + HEADLINE_REPEAT_BONUS * min(repeats, 1)
+    if any(other is not line and line in other for other in window):
+        score += HEADLINE_REPEAT_BONUS
+    if any(_is_meta(other) for other in below[:2]):
+        score += HEADLINE_ABOVE_META_BONUS
+    return score
+
+
+def _is_meta(line: str) -> bool:
+    return bool(_BYLINE.match(line) or parse_dateline(line) or is_date_line(line))
