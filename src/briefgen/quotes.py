@@ -198,10 +198,15 @@ def _scan(text: str, spans: list[tuple[int, int]], marks: dict[str, str]) -> lis
 
 
 def _blank_regions(text: str, regions: Sequence[Region]) -> str:
-    """`text` with the given regions, marks included, blanked out (offsets unchanged)."""
+    """`text` with the given regions, marks included, blanked out."""
+    return _blank_spans(text, [(r.opened, r.closed or r.end) for r in regions])
+
+
+def _blank_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with spaces over the spans, line breaks kept, so every offset stays valid."""
     chars = list(text)
-    for r in regions:
-        for i in range(r.opened, r.closed or r.end):
+    for lo, hi in spans:
+        for i in range(lo, hi):
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
@@ -219,15 +224,14 @@ _ABBREVIATION_BEFORE = re.compile(
 
 
 def _blank_quotes(text: str, regions: Sequence[Region]) -> str:
-    chars = list(_mask_markup(text))
+    """`text` with markup and the inside of every quotation blanked, final punctuation kept."""
+    spans = []
     for r in regions:
         keep = r.end
         while keep > r.start and text[keep - 1] in ".,!?…;:—-":
             keep -= 1
-        for i in range(r.start, keep):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        spans.append((r.start, keep))
+    return _blank_spans(_mask_markup(text), spans)
 
 
 def _sentence_ends(blanked: str, lo: int, hi: int) -> list[int]:
@@ -253,7 +257,6 @@ class _Article:
 
     def __init__(self, text: str, regions: list[Region]):
         self.text = text
-        self.regions = regions
         self.blanked = _blank_quotes(text, regions)
         self.paragraphs = paragraph_spans(text)
         self.sentence_ends = [_sentence_ends(self.blanked, lo, hi) for lo, hi in self.paragraphs]
