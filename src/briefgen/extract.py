@@ -77,8 +77,13 @@ def _offer_header_fields(found: _Found, header: tuple[str, ...], first_paragraph
 def _from_html(html: str) -> _Found:
     import trafilatura  # imported here: it takes a noticeable time to load, and only HTML needs it
 
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return _Found(body="")
+    # Read the page's visible text before the extractor, which prunes the tree it is given.
+    page = html_text.visible_text(tree)
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         favor_precision=True,
         include_comments=False,
         with_metadata=True,
@@ -86,10 +91,10 @@ def _from_html(html: str) -> _Found:
         date_extraction_params={"extensive_search": False, "original_date": False},
     )
     if document is None:
-        return _from_plain_text(html_text.page_text(html))
+        return _from_plain_text(page)
     title = _clean(document.title)
     paragraphs = boilerplate.clean_extracted(_without_title(_lines(document.text or ""), title))
-    paragraphs = _with_missed_text(paragraphs, html)
+    paragraphs = _with_missed_text(paragraphs, page)
     found = _Found(body="\n\n".join(paragraphs))
     found.offer("title", title, "metadata")
     found.offer("date", _iso_date(document.date), "metadata")
@@ -100,12 +105,12 @@ def _from_html(html: str) -> _Found:
     return found
 
 
-def _with_missed_text(paragraphs: list[str], html: str) -> list[str]:
+def _with_missed_text(paragraphs: list[str], page: str) -> list[str]:
     """The extractor sometimes keeps only part of an article (sections in separate containers).
     The boilerplate remover, run on the page's visible text, is the second opinion: when its body
     starts about where the extractor's does, contains nearly all the extractor kept and is much longer,
     it found more of the article."""
-    second = boilerplate.split_page(html_text.page_text(html)).body
+    second = boilerplate.split_page(page).body
     if not paragraphs:
         return list(second)
     if not _start_together(paragraphs, second):

@@ -39,6 +39,11 @@ def page_text(markup: str) -> str:
         root = html.fromstring(markup.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return ""
+    return visible_text(root)
+
+
+def visible_text(root: html.HtmlElement) -> str:
+    """The visible text under an already parsed element (the tree is only read)."""
     pieces: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
