@@ -51,6 +51,15 @@ def test_single_marks_when_a_text_uses_no_double_ones() -> None:
     assert quote.speaker == "Peter Hale"
 
 
+def test_single_marks_in_a_double_quoted_text_need_a_speaker_right_after() -> None:
+    text = (
+        "In 'landmark' vote, council backs the ban.\n\n"
+        '"We did it," said councillor Jo Park.\n\n'
+        "'It is a step backwards for everyone,' said one European diplomat."
+    )
+    assert [q.quote for q in find_quotes(text)] == ["We did it,", "It is a step backwards for everyone,"]
+
+
 def test_no_marks_no_quotes() -> None:
     assert find_quotes("The minister said the treaty would lapse in February.") == []
 

@@ -92,7 +92,8 @@ _ROLE_WORDS = frozenset(
     rabbi imam priest cardinal pope sergeant captain lieutenant major marshal emir sheikh
     premier critic skeptic sceptic doctor surgeon neurosurgeon physician nurse activist
     front-runner frontrunner businessman businesswoman billionaire mogul spectator marcher
-    protester demonstrator heckler crowd audience user citizen observer insider source""".split()
+    protester demonstrator heckler crowd audience user citizen observer insider source developer
+    entrepreneur investor donor veteran""".split()
 )
 # Honorifics and abbreviated titles written before a name (and which names never end with).
 _TITLES = frozenset(
@@ -852,6 +853,30 @@ _NAME_RUN = re.compile(
 )
 
 
+# Capitalised small words inside a run of capitals mark a headline ("Leaders To Be Executed"),
+# a possessive inside it a name of something ("Univision's Los Angeles affiliate").
+_HEADLINE_RUN = re.compile(r"\s(?:To|Be|For|Of|The|And|In|On|At|With|Is|Are|Was|A|An)\s|[’']s\s")
+
+
+def _is_headline_run(run: str) -> bool:
+    return bool(_HEADLINE_RUN.search(run))
+
+
+def _could_be_a_name(words: list[str]) -> bool:
+    """Not a date, a weekday or a sentence opening ("Following Wednesday")."""
+    if not words or words[0].lower().endswith(("ing", "ed")):
+        return False
+    return not any(w.lower() in _TIME_WORDS or w.lower() in _MONTHS or w[0].isdigit() for w in words)
+
+
+def _role_before(speaker: Speaker, text: str, run_start: int) -> bool:
+    """A role word in or just before the name's run: "Minister Jane Roe", "spokeswoman Jane Roe"."""
+    if speaker.role and _is_role_word(Token(speaker.role.split()[-1], 0, 0)):
+        return True
+    before = text[max(0, run_start - 30) : run_start].split()
+    return bool(before) and _is_role_word(Token(before[-1], 0, 0))
+
+
 _PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
@@ -866,27 +891,32 @@ class NameIndex:
 
     def __init__(self, text: str):
         self._full: list[str] = []  # names of two or more words, titles and roles removed
-        self._occurrences: list[tuple[int, str, bool]] = []  # (offset, name, introduced by a role)
+        self._occurrences: list[tuple[int, str, bool]] = []  # (offset, name, introduced by a title or role)
         self._votes: dict[str, list[str]] = {}  # surname -> genders seen
         self._roles: dict[str, str] = {}  # full name -> the title first written before it
+        self._text = text
         for m in _NAME_RUN.finditer(text):
+            if _is_headline_run(m.group()):
+                continue
             speaker = phrase_to_speaker(tokenize(text, m.start(), m.end()), text)
             if speaker is None or not speaker.proper:
                 continue
             words = speaker.name.split()
+            words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
             title = words[0].rstrip(".").lower()
             if title in _TITLES:
                 words = words[1:]
                 self._vote(words, _FEMALE_TITLES, _MALE_TITLES, title)
-            if not words:
+            if not _could_be_a_name(words):
                 continue
+            titled = title in _TITLES or _role_before(speaker, text, m.start())
             self._vote_by_role(words, speaker.role)
             self._vote_by_pronoun(words, text, m.end())
             if len(words) >= 2:
                 name = " ".join(words)
                 self._full.append(name)
-                self._occurrences.append((speaker.start, name, bool(speaker.role or title in _TITLES)))
-                if speaker.role and _is_role_word(Token(speaker.role.split()[-1], 0, 0)):
+                self._occurrences.append((speaker.start, name, titled))
+                if titled and speaker.role:
                     self._roles.setdefault(name, speaker.role)
 
     def _vote(self, words: list[str], female: frozenset[str], male: frozenset[str], word: str) -> None:
@@ -919,8 +949,22 @@ class NameIndex:
         return self._roles.get(name)
 
     def people(self) -> list[tuple[int, str]]:
-        """(offset, full name) of every mention of someone the text shows to be a person."""
-        return [(start, name) for start, name, titled in self._occurrences if titled or self.gender(name)]
+        """(offset, full name) of every mention of someone the text shows to be a person: named
+        with a title or role, or referred to by "he" or "she" and later by surname alone."""
+        return [
+            (start, name)
+            for start, name, titled in self._occurrences
+            if titled or (self.gender(name) and self._surname_alone(name))
+        ]
+
+    def _surname_alone(self, name: str) -> bool:
+        """Whether the article also writes the surname without the rest of the name ("Roe said")."""
+        surname = name.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", self._text):
+            before = self._text[max(0, m.start() - 30) : m.start()].split()
+            if not before or not before[-1][:1].isupper():
+                return True
+        return False
 
     def fullest(self, name: str) -> str:
         """The longest spelling of `name` the article uses; a surname alone becomes the full name.
