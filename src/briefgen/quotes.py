@@ -365,30 +365,31 @@ def _is_marked_as_term(text: str, region: Region) -> bool:
     return region.closed is not None and bool(_GLOSS.match(text, region.closed))
 
 
+def _word_after(text: str, region: Region) -> str | None:
+    """The word right after a quotation that ends without punctuation, as in a "label" noun."""
+    if region.closed is None or text[region.end - 1] in ",.;:!?…":
+        return None
+    following = _NEXT_WORD.match(text, region.closed)
+    return following.group(1) if following and following.group(1) != "(" else None
+
+
 def _modifies_next_word(text: str, region: Region) -> bool:
     """Whether the quoted words stand before a noun they modify: a "cornerstone" agreement."""
-    if region.closed is None or text[region.end - 1] in ",.;:!?…":
-        return False
-    following = _NEXT_WORD.match(text, region.closed)
-    if not following or following.group(1) == "(":
-        return False
-    word = following.group(1)
-    return word.islower() and word not in _FUNCTION_WORDS and not word.endswith(("ing", "ly"))
+    word = _word_after(text, region)
+    return bool(word) and word.islower() and word not in _FUNCTION_WORDS and not word.endswith(("ing", "ly"))
 
 
 def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:
-    """A quoted label of up to three words before a noun or a name: "Iron" Jane Roe, "Super" Tuesday."""
+    """A quoted label of up to three words before a noun or a name: "peace dividend" talks,
+    "Iron" Jane Roe."""
     if n_words > 3:
         return False
-    if _modifies_next_word(text, region):
-        return True
-    if region.closed is None or text[region.end - 1] in ",.;:!?…":
+    word = _word_after(text, region)
+    if not word:
         return False
-    following = _NEXT_WORD.match(text, region.closed)
-    if not following or following.group(1) == "(":
-        return False
-    word = following.group(1)
-    return word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not is_time_word(word)
+    if word.islower():
+        return _modifies_next_word(text, region)
+    return word.lower() not in _FUNCTION_WORDS and not is_time_word(word)
 
 
 def _is_title(inside: str, words: list[str]) -> bool:
