@@ -1,16 +1,18 @@
 """Direct quotations in an article body, with who said them.
 
-Three steps, all rule-based:
+Four steps, all rule-based:
 
-1. `quoted_regions` pairs quotation marks paragraph by paragraph (straight and curly, double
+1. `quoted_regions` pairs quotation marks paragraph by paragraph (straight and curly; double
    marks, or single marks in texts that use no double ones), following the news convention
    that a quote left open at the end of a paragraph continues when the next one re-opens it.
-2. Regions that are terms rather than statements (scare quotes, titles, nicknames) are dropped.
-3. `speakers` reads the speaker of each remaining region from the words around it; news
-   conventions then carry speakers to quotations that name none (continued paragraphs, "he
-   said"), and names are given in the fullest form the article uses.
+2. `speakers` reads the speaker of each region from the words of its own sentence.
+3. Regions that label rather than quote (scare quotes, titles, nicknames, glossed terms) drop out.
+4. News conventions carry speakers to quotations that name none (a continued paragraph, a
+   second quote in the paragraph, "Roe said:" before it); pronouns resolve to the nearest
+   compatible person, and names take the fullest form the article uses.
 
 `key_quotes` then picks the few that a student should see in the briefing's quotation box.
+Texts quoted with doubled apostrophes (''like this'', an archive-export habit) are left alone.
 """
 from __future__ import annotations
 
@@ -595,7 +597,7 @@ def _opens_sentence(text: str) -> bool:
     return text.lstrip("[(…. ")[:1].isupper()
 
 
-def _informativeness(quote: Quote) -> tuple[float, int]:
+def _informativeness(quote: Quote) -> tuple[int, int]:
     """Complete statements first, then longer ones up to a point; earlier ones break ties."""
     n_words = min(len(_words(quote.quote)), _LONGEST_USEFUL)
     complete = _opens_sentence(quote.quote) and quote.quote.rstrip()[-1:] in ".!?,"
