@@ -1,6 +1,8 @@
 """Plain-text boilerplate removal on short pages written for these tests (fictional people)."""
 from __future__ import annotations
 
+import textwrap
+
 from briefgen.boilerplate import clean_extracted, split_page, word_count
 
 PARAGRAPHS = [
@@ -107,6 +109,24 @@ def test_non_english_page_is_handled_by_structure() -> None:
     ]
     parts = split_page(page("Início\nMundo\nDefesa\nContato", *paragraphs, "Artigos relacionados\nOutro texto"))
     assert list(parts.body) == paragraphs
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    long_paragraphs = [" ".join([paragraph] * 2) for paragraph in (PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3])]
+    wrapped = "\n".join(textwrap.fill(paragraph, width=70) for paragraph in long_paragraphs)
+    parts = split_page(page(MENU, wrapped, "Copyright 2024 Example Media. All rights reserved."))
+    assert list(parts.body) == long_paragraphs
+
+
+def test_list_of_capitalised_headlines_is_not_unwrapped() -> None:
+    headlines = "\n".join([
+        "Council Votes On The Budget For The Coming Year After Long Debate",
+        "Mayor Responds To Critics Of The New Harbour Plan In Statement",
+        "Rail Strike Called Off After Talks Between Union And Operators",
+    ])
+    parts = split_page(page(headlines, *PARAGRAPHS))
+    assert list(parts.body) == PARAGRAPHS
+    assert len(parts.head) == 3
 
 
 def test_empty_page() -> None:

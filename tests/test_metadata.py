@@ -120,6 +120,17 @@ def test_pick_headline_prefers_a_headline_the_page_repeats() -> None:
     assert pick_headline(head) == "Ministers extend the Lakeside Accord for five years"
 
 
+def test_pick_headline_skips_timestamps_labels_and_share_buttons() -> None:
+    head = [
+        "Ministers extend the Lakeside Accord",
+        "Published March 3, 2024 9:15 AM",
+        "Facebook Twitter Email LinkedIn",
+        "World News",
+        "Continue reading the main story",
+    ]
+    assert pick_headline(head) == "Ministers extend the Lakeside Accord"
+
+
 def test_pick_headline_none_without_candidates() -> None:
     assert pick_headline([]) is None
     assert pick_headline(["Home", "By Jane Roe", "Mar 3, 2024"]) is None

@@ -17,6 +17,11 @@ from .metadata import is_date_line, parse_byline, parse_dateline
 # Scores: a prose line earns its length in characters; furniture costs a flat amount, so a few
 # short lines inside an article (a subheading, "Advertisement") do not split it, while a menu of
 # twenty links does.
+# Hard-wrapped text: blocks of at least this many lines, filled to a width in this range...
+WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 3, 40, 100
+WRAP_FILL = 0.75  # ... a line at least this share of the width is "filled"
+WRAP_FILLED_SHARE = 0.6  # ... this share of the lines are filled
+WRAP_CONTINUED_SHARE = 0.2  # ... and this share of them continue a sentence in lower case
 FURNITURE_COST = 40.0
 END_MARKER_COST = 300.0  # "Related", "Share this", "Comments": the article usually ends here
 LEGAL_COST_PER_CHAR = 2.0  # copyright and cookie notices: never part of an article
@@ -141,7 +146,7 @@ _SENTINEL = _Line(text="", words=0, sentence=False, meta=False, comment=False, s
 
 
 def split_page(text: str) -> PageParts:
-    """Find the article in a pasted page; every non-empty line lands in exactly one part."""
+    """Find the article in a pasted page; every non-empty (unwrapped) line lands in one part."""
     blocks = _blocks(text)
     lines = [line for block in blocks for line in block]
     if not lines:
@@ -169,7 +174,8 @@ def _comments_start(lines: list[_Line]) -> int:
 
 
 def _blocks(text: str) -> list[list[str]]:
-    """Runs of non-empty lines between blank lines (a pasted page's paragraphs and lists)."""
+    """Runs of non-empty lines between blank lines (a pasted page's paragraphs and lists),
+    with hard-wrapped text (e-mails, PDF copies) joined back into paragraphs."""
     blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         line = raw.strip()
@@ -177,7 +183,35 @@ def _blocks(text: str) -> list[list[str]]:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
-    return [block for block in blocks if block]
+    return [_unwrapped(block) for block in blocks if block]
+
+
+def _unwrapped(block: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs. Wrapped text fills its lines to about the same
+    width and often continues a sentence on the next line in lower case; a line ending well
+    short of the width closes a paragraph. Lists and menus, with ragged or capitalised lines,
+    are left alone."""
+    if not _looks_wrapped(block):
+        return block
+    width = max(len(line) for line in block)
+    paragraphs: list[list[str]] = [[]]
+    for line in block:
+        paragraphs[-1].append(line)
+        if len(line) < WRAP_FILL * width and _SENTENCE_END.search(line):
+            paragraphs.append([])
+    return [" ".join(lines) for lines in paragraphs if lines]
+
+
+def _looks_wrapped(block: list[str]) -> bool:
+    if len(block) < WRAP_MIN_LINES:
+        return False
+    width = max(len(line) for line in block)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return False
+    inner = block[:-1]
+    filled = sum(1 for line in inner if len(line) >= WRAP_FILL * width)
+    continued = sum(1 for line in block[1:] if line[0].islower())
+    return filled >= WRAP_FILLED_SHARE * len(inner) and continued >= WRAP_CONTINUED_SHARE * len(inner)
 
 
 def _score_blocks(blocks: list[list[str]]) -> list[_Line]:
