@@ -129,6 +129,11 @@ def test_list_of_capitalised_headlines_is_not_unwrapped() -> None:
     assert len(parts.head) == 3
 
 
+def test_text_without_prose_is_kept_whole() -> None:
+    parts = split_page("Talks resume\nMonday in Lakeville")
+    assert parts.body == ("Talks resume", "Monday in Lakeville")
+
+
 def test_empty_page() -> None:
     parts = split_page("\n\n  \n")
     assert parts.body == () and parts.head == () and parts.tail == ()

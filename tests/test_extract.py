@@ -135,6 +135,10 @@ def test_html_goes_through_trafilatura_with_metadata() -> None:
     assert article.origin("title") == "metadata"
 
 
-def test_html_without_article_gives_empty_body() -> None:
-    article = extract(document("html", "<html><body><nav>Home</nav></body></html>"))
-    assert article.body == ""
+def test_html_without_article_keeps_its_little_visible_text() -> None:
+    article = extract(document("html", "<html><body><div>Talks resume</div><div>Monday</div></body></html>"))
+    assert article.body == "Talks resume\n\nMonday"
+
+
+def test_empty_html_gives_empty_body() -> None:
+    assert extract(document("html", "<html><body></body></html>")).body == ""

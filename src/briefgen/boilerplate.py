@@ -154,7 +154,8 @@ def split_page(text: str) -> PageParts:
     scored = _score_blocks(blocks)
     start, end = _best_run([line.score for line in scored[: _comments_start(scored)]])
     if start > end:
-        return PageParts(tuple(lines), (), ())
+        # Nothing reads like prose (a note of a few short lines): keep it all rather than nothing.
+        return PageParts((), tuple(lines), ())
     start, end = _with_short_sentences_at_edges(scored, start, end)
     start = _skip_lead_furniture(scored, _with_unpunctuated_lede(scored, start), end)
     end = _cut_other_story(scored, start, end)
