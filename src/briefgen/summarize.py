@@ -1,0 +1,389 @@
+"""Extractive summaries of news articles, built on sumy.
+
+Every summary sentence is a sentence of the article body, whitespace-normalised but otherwise as
+written, and summaries keep article order. Before any algorithm runs, sentences that must never
+be in a summary are set aside: the title line, bylines, datelines on their own, photo captions,
+questions to the reader and leftover page furniture.
+
+The default algorithm, "news", is built for news copy: it blends sumy's centrality (LexRank over
+our offline tokenizer, sumy's English stemmer and stop words) with the lead prior every news
+reader relies on (the first sentences carry the story), prefers sentences of ordinary length,
+and picks greedily with a redundancy penalty (MMR) so the summary does not say one thing twice.
+The other names run one sumy algorithm as is over the same candidate sentences; "lead" takes the
+first sentences. `benchmarks/summaries.py` compares them all on human and machine references.
+
+sumy and numpy take about half a second to import, so they are imported on first use only.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .model import Article, ArticleDigest
+from .text import SumyTokenizer, quotation_spans, sentence_spans
+from .text import words as word_tokens
+
+ALGORITHMS: tuple[str, ...] = (
+    "news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead",
+)
+DEFAULT_ALGORITHM = "news"
+
+# A briefing gives each article about one page: headline, summary, quotes and context boxes.
+# Five sentences (about 120-150 words of news prose) leave room for the rest; short articles
+# get fewer so the summary stays shorter than the article.
+DEFAULT_SENTENCES = 5
+MIN_DEFAULT_SENTENCES = 2
+DEFAULT_SHARE = 0.3
+
+# Two key points this similar (cosine of content-word stems) say the same thing.
+NEAR_DUPLICATE = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A body sentence that may go into a summary."""
+
+    order: int  # index among all body sentences
+    text: str  # whitespace-normalised sentence
+    paragraph: int
+    stems: tuple[str, ...]  # stemmed content words
+
+
+@dataclass(frozen=True)
+class NewsWeights:
+    """How the "news" scorer weighs its evidence; the defaults were chosen on the dev benches
+    (benchmarks/summaries.py), favouring the human-written references."""
+
+    centrality_algorithm: str = "reduction"
+    centrality: float = 0.3
+    lead: float = 1.0
+    lead_decay: float = 0.3  # lead prior of the k-th candidate: 1 / (1 + decay * k)
+    forward: float = 1.0  # how much of what follows a sentence it announces
+    short_words: int = 10  # sentences shorter or longer than this pay a length penalty
+    long_words: int = 30
+    length_penalty: float = 0.5
+    quotation: float = 1.0  # penalty for a sentence that is mostly a direct quotation
+    redundancy: float = 0.3  # MMR: charge for similarity to a sentence already picked
+
+
+NEWS_WEIGHTS = NewsWeights()
+
+
+def summarize(
+    article: Article,
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    algorithm: str = DEFAULT_ALGORITHM,
+) -> list[str]:
+    """The article's summary sentences, in article order.
+
+    Length: `sentences` (exactly that many when the article has them), `ratio` (that share of
+    the body's sentences, at least one) or `words` (sentences while the total stays within that
+    many words, at least one). With none of them, a length that suits one page per article.
+    """
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown summary algorithm {algorithm!r} (choose from {', '.join(ALGORITHMS)})")
+    candidates = summary_candidates(article)
+    if not candidates:
+        return []
+    count = _sentence_budget(len(candidates), sentences=sentences, ratio=ratio, words=words)
+    ranked = _rank(candidates, article.title, algorithm, limit=None if words else count)
+    chosen = _take(ranked, count, words)
+    return [candidate.text for candidate in sorted(chosen, key=lambda c: c.order)]
+
+
+def key_points(digests: Sequence[ArticleDigest], per_article: int = 1) -> list[tuple[int, str]]:
+    """Up to `per_article` sentences from each digest's summary for the briefing's front page.
+
+    Each article offers its summary sentences in order (news puts the story first); a
+    sentence too close to a key point already taken from another
+    article is skipped, so several reports of one event give one point.
+    """
+    taken: list[tuple[int, str, Counter[str]]] = []
+    for index, digest in enumerate(digests):
+        kept = 0
+        for sentence in digest.summary:
+            if kept >= per_article:
+                break
+            vector = Counter(_content_stems(sentence))
+            if any(other != index and _cosine(vector, seen) >= NEAR_DUPLICATE for other, _, seen in taken):
+                continue
+            taken.append((index, sentence, vector))
+            kept += 1
+    return [(index, sentence) for index, sentence, _ in taken]
+
+
+def summary_candidates(article: Article) -> list[Candidate]:
+    """The body sentences that may appear in a summary, in article order."""
+    body = article.body
+    title_key = _comparable(article.title or "")
+    candidates: list[Candidate] = []
+    paragraph = 0
+    previous_end = 0
+    for order, (start, end) in enumerate(sentence_spans(body)):
+        if order and "\n" in body[previous_end:start]:
+            paragraph += 1
+        previous_end = end
+        text = " ".join(body[start:end].split())
+        if title_key and _comparable(text) == title_key:
+            continue
+        if never_in_summary(text):
+            continue
+        candidates.append(Candidate(order, text, paragraph, tuple(_content_stems(text))))
+    return candidates
+
+
+# --- what never goes into a summary -------------------------------------------------------
+
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\.", re.I)
+_TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.I)
+_DATELINE_ALONE = re.compile(
+    r"^[A-Z][\w.' -]{1,40}(?:\s*\((?:AP|AFP|Reuters|CNN|UPI|dpa|Xinhua)\))?\s*[-–—,]?\s*"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4})?\s*[-–—]?$"
+)
+_CAPTION = re.compile(
+    r"\((?:pictured|file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
+    r"inset|second left|second right)\)|^(?:pictured|above|below|left|right|top|bottom|inset)\s*[:,]|"
+    r"\b(?:AFP|AP|Reuters|Getty|EPA) (?:Photo|Images)\b|\b(?:photo|image|picture)s? (?:credit|courtesy)\b",
+    re.I,
+)
+_FURNITURE = re.compile(
+    r"\b(?:click here|scroll down|read more|share this|subscribe|sign up|newsletter|follow us|"
+    r"copyright|all rights reserved|advertisement|cookie|terms of (?:use|service)|privacy policy|"
+    r"related (?:stories|articles|links)|copy link|watch the video|watch video|personal views of the author)\b",
+    re.I,
+)
+MIN_WORDS = 5
+
+
+def never_in_summary(sentence: str) -> bool:
+    """True for a sentence no summary should carry, whatever its score."""
+    stripped = sentence.strip()
+    if len(word_tokens(stripped)) < MIN_WORDS:
+        return True  # fragments: "Scroll down.", "By . Daily Mail Reporter ."
+    if _BYLINE.match(stripped) or _TIMESTAMP.match(stripped) or _DATELINE_ALONE.match(stripped):
+        return True
+    if _CAPTION.search(stripped) or _FURNITURE.search(stripped):
+        return True
+    return _asks_the_reader(stripped)
+
+
+def _asks_the_reader(sentence: str) -> bool:
+    """A question put to the reader ("Have you been affected?"), not one quoted from a source."""
+    if not sentence.rstrip("\"'”’ ").endswith("?"):
+        return False
+    return sentence[0] not in "\"'“‘" and re.search(r"\b(?:you|your)\b", sentence, re.I) is not None
+
+
+# --- length ---------------------------------------------------------------------------------
+
+
+def _sentence_budget(available: int, *, sentences: int | None, ratio: float | None, words: int | None) -> int:
+    if sentences is not None:
+        if sentences < 1:
+            raise ValueError("the number of summary sentences must be at least 1")
+        return min(sentences, available)
+    if ratio is not None:
+        if not 0 < ratio <= 1:
+            raise ValueError("the summary ratio must be between 0 and 1")
+        return max(1, min(available, round(ratio * available)))
+    if words is not None:
+        if words < 1:
+            raise ValueError("the summary word budget must be at least 1")
+        return available  # the word budget, not a count, stops the selection
+    return max(1, min(available, DEFAULT_SENTENCES, max(MIN_DEFAULT_SENTENCES, round(DEFAULT_SHARE * available))))
+
+
+def _take(ranked: list[Candidate], count: int, word_budget: int | None) -> list[Candidate]:
+    """The first `count` ranked candidates, or as many as fit the word budget (at least one)."""
+    if word_budget is None:
+        return ranked[:count]
+    chosen: list[Candidate] = []
+    used = 0
+    for candidate in ranked:
+        size = len(candidate.text.split())
+        if chosen and used + size > word_budget:
+            continue
+        chosen.append(candidate)
+        used += size
+    return chosen
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+def _rank(candidates: list[Candidate], title: str | None, algorithm: str, limit: int | None) -> list[Candidate]:
+    """Candidates best first as the chosen algorithm sees them (at least the first `limit`)."""
+    if algorithm == "lead":
+        return list(candidates)
+    if algorithm == "news":
+        centrality = centrality_scores(candidates, title, NEWS_WEIGHTS.centrality_algorithm)
+        return rank_news(candidates, centrality, limit=limit)
+    ratings = centrality_scores(candidates, title, algorithm)
+    order = sorted(range(len(candidates)), key=lambda i: -ratings[i])  # stable: ties keep article order
+    return [candidates[i] for i in order]
+
+
+def rank_news(
+    candidates: list[Candidate], centrality: list[float], weights: NewsWeights = NEWS_WEIGHTS, limit: int | None = None
+) -> list[Candidate]:
+    """Greedy MMR over the news score: each pick is the best remaining candidate once its
+    overlap with what is already picked is charged for. Stops after `limit` picks if given."""
+    vectors = [Counter(c.stems) for c in candidates]
+    announces = _forward_coverage(vectors) if weights.forward else [0.0] * len(candidates)
+    base = [_news_score(k, c, centrality[k], weights) + weights.forward * announces[k] for k, c in enumerate(candidates)]
+    remaining = list(range(len(candidates)))
+    picked: list[int] = []
+    closest = [0.0] * len(candidates)  # highest similarity to any picked sentence
+    while remaining and (limit is None or len(picked) < limit):
+        best = max(remaining, key=lambda i: base[i] - weights.redundancy * closest[i])
+        remaining.remove(best)
+        picked.append(best)
+        for i in remaining:
+            closest[i] = max(closest[i], _cosine(vectors[i], vectors[best]))
+    return [candidates[i] for i in picked]
+
+
+def _forward_coverage(vectors: list[Counter[str]]) -> list[float]:
+    """How much each sentence resembles the sentences after it, rescaled to 0..1.
+
+    A news lead announces what the rest of the story develops; a sentence that only echoes
+    what came before it adds detail, not substance.
+    """
+    total = [0.0] * len(vectors)
+    for i, vector in enumerate(vectors):
+        for j in range(i + 1, len(vectors)):
+            total[i] += _cosine(vector, vectors[j])
+    top = max(total, default=0.0)
+    return [t / top for t in total] if top > 0 else total
+
+
+def _news_score(rank: int, candidate: Candidate, centrality: float, weights: NewsWeights) -> float:
+    lead = 1.0 / (1.0 + weights.lead_decay * rank)
+    size = len(candidate.text.split())
+    excess = max(0, weights.short_words - size) / weights.short_words + max(0, size - weights.long_words) / weights.long_words
+    return (
+        weights.centrality * centrality
+        + weights.lead * lead
+        - weights.length_penalty * excess
+        - weights.quotation * (quoted_share(candidate.text) > 0.5)
+    )
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's characters inside quotation marks."""
+    inside = sum(close - start for start, close in quotation_spans(sentence))
+    return min(1.0, inside / max(1, len(sentence)))
+
+
+def centrality_scores(candidates: list[Candidate], title: str | None, algorithm: str) -> list[float]:
+    """Each candidate's rating by a sumy algorithm, rescaled to 0..1 (1 = the algorithm's favourite)."""
+    if len(candidates) == 1:
+        return [1.0]
+    ratings = _sumy_ratings(candidates, title, algorithm)
+    low, high = min(ratings), max(ratings)
+    if math.isclose(low, high):
+        return [0.0] * len(ratings)
+    return [(r - low) / (high - low) for r in ratings]
+
+
+def _sumy_ratings(candidates: list[Candidate], title: str | None, algorithm: str) -> list[float]:
+    """sumy's own rating of every candidate: its summarizers rank all sentences and keep the
+    top ones through a callable count, which we hand a function that keeps them all."""
+    document = _sumy_document(candidates, title)
+    captured: list[Any] = []
+
+    def keep_all(infos: list[Any]) -> list[Any]:
+        captured.extend(infos)
+        return infos
+
+    _sumy_summarizer(algorithm)(document, keep_all)
+    ratings = [0.0] * len(candidates)
+    for info in captured:
+        ratings[info.order] = float(info.rating)
+    return ratings
+
+
+def _sumy_document(candidates: list[Candidate], title: str | None) -> Any:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = SumyTokenizer()
+    paragraphs: list[list[Any]] = []
+    if title:  # Edmundson's title method reads the headings
+        paragraphs.append([Sentence(title, tokenizer, is_heading=True)])
+    last_paragraph = None
+    for candidate in candidates:
+        if candidate.paragraph != last_paragraph or not paragraphs:
+            paragraphs.append([])
+            last_paragraph = candidate.paragraph
+        paragraphs[-1].append(Sentence(candidate.text, tokenizer))
+    return ObjectDocumentModel([Paragraph(sentences) for sentences in paragraphs])
+
+
+@lru_cache(maxsize=None)
+def _sumy_summarizer(algorithm: str) -> Callable[..., Any]:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.reduction import ReductionSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {
+        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer, "reduction": ReductionSummarizer, "kl": KLSummarizer,
+        "sumbasic": SumBasicSummarizer,
+    }
+    stemmer = Stemmer("english")
+    if algorithm == "edmundson":
+        # Cue and key methods need word lists tuned per corpus; title words and location carry it.
+        summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, key_weight=0.0, title_weight=1.0, location_weight=1.0)
+        summarizer.null_words = _stop_words()
+        return summarizer
+    summarizer = classes[algorithm](stemmer)
+    summarizer.stop_words = _stop_words()
+    return summarizer
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    from sumy.nlp.stemmers import Stemmer
+
+    return lru_cache(maxsize=100_000)(Stemmer("english"))
+
+
+def _content_stems(sentence: str) -> list[str]:
+    stop = _stop_words()
+    stem = _stemmer()
+    return [stem(w) for w in (w.lower() for w in word_tokens(sentence)) if w not in stop and not w.isdigit()]
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
