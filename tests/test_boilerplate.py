@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from briefgen.boilerplate import clean_extracted, split_page, word_count
+from briefgen.boilerplate import split_page
+from briefgen.furniture import word_count
 
 PARAGRAPHS = [
     "Ministers from the two neighbouring republics agreed on Sunday to extend the Lakeside Accord, "
@@ -142,21 +143,3 @@ def test_empty_page() -> None:
 def test_word_count_counts_cjk_characters() -> None:
     assert word_count("two words") == 2
     assert word_count("日本語の文章です") == 4
-
-
-def test_clean_extracted_removes_markup_teasers_and_edge_furniture() -> None:
-    extracted = [
-        "Reading time: 2 minutes",
-        PARAGRAPHS[0],
-        "Read more: Border radar talks stall again",
-        "- first item of a list in the article",
-        "| Side | Missiles |",
-        "|---|---|",
-        "| North | 120 |",
-        PARAGRAPHS[1],
-        "Jane Roe can be reached at jane@example.org. Follow her on Twitter.",
-        "Comments",
-    ]
-    assert clean_extracted(extracted) == [
-        PARAGRAPHS[0], "first item of a list in the article", "Side Missiles", "North 120", PARAGRAPHS[1],
-    ]

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import boilerplate, html_text, markdown_text, metadata
+from . import boilerplate, furniture, html_text, markdown_text, metadata
 from .model import Article, SourceDocument
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
@@ -93,7 +93,7 @@ def _from_html(html: str) -> _Found:
     if document is None:
         return _from_plain_text(page)
     title = _clean(document.title)
-    paragraphs = boilerplate.clean_extracted(_without_title(_lines(document.text or ""), title))
+    paragraphs = furniture.clean_extracted(_without_title(_lines(document.text or ""), title))
     paragraphs = _with_missed_text(paragraphs, page)
     found = _Found(body="\n\n".join(paragraphs))
     found.offer("title", title, "metadata")
@@ -153,7 +153,7 @@ def _without_title(paragraphs: list[str], title: str | None) -> list[str]:
     """Extractors often keep the page's <h1>; the headline is the title, not body text. The
     metadata title may carry the site's name ("Headline - Site"): a first paragraph making up
     most of the title is the headline."""
-    if not paragraphs or not title or boilerplate.word_count(paragraphs[0]) > TITLE_MAX_WORDS:
+    if not paragraphs or not title or furniture.word_count(paragraphs[0]) > TITLE_MAX_WORDS:
         return paragraphs
     first, headline = _comparable(paragraphs[0]), _comparable(title)
     return paragraphs[1:] if first in headline and 2 * len(first) >= len(headline) else paragraphs
