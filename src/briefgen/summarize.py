@@ -35,7 +35,7 @@ DEFAULT_ALGORITHM = "news"
 
 # A briefing gives each article about one page: headline, summary, quotes and context boxes.
 # Five sentences (about 120-150 words of news prose) leave room for the rest; short articles
-# get fewer so the summary stays shorter than the article.
+# get about a third of their sentences, and always fewer than the article has.
 DEFAULT_SENTENCES = 5
 MIN_DEFAULT_SENTENCES = 2
 DEFAULT_SHARE = 0.3
@@ -144,9 +144,12 @@ def summary_candidates(article: Article) -> list[Candidate]:
 
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\.", re.I)
 _TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+# "Moscow (AFP) Nov 4, 2001", "GENEVA, March 3, 2024 --": a place, a source or a date, nothing else.
 _DATELINE_ALONE = re.compile(
-    r"^[A-Z][\w.' -]{1,40}(?:\s*\((?:AP|AFP|Reuters|CNN|UPI|dpa|Xinhua)\))?\s*[-–—,]?\s*"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4})?\s*[-–—]?$"
+    rf"^[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?\s*"
+    rf"(?:\([\w.&/ -]{{2,30}}\)\s*[-–—,:]?\s*(?:{_DATE})?|[-–—,:]?\s*{_DATE})\s*[-–—:]*$"
 )
 _CAPTION = re.compile(
     r"\((?:pictured|file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
@@ -198,7 +201,8 @@ def _sentence_budget(available: int, *, sentences: int | None, ratio: float | No
         if words < 1:
             raise ValueError("the summary word budget must be at least 1")
         return available  # the word budget, not a count, stops the selection
-    return max(1, min(available, DEFAULT_SENTENCES, max(MIN_DEFAULT_SENTENCES, round(DEFAULT_SHARE * available))))
+    share = max(MIN_DEFAULT_SENTENCES, round(DEFAULT_SHARE * available))
+    return max(1, min(DEFAULT_SENTENCES, share, available - 1))
 
 
 def _take(ranked: list[Candidate], count: int, word_budget: int | None) -> list[Candidate]:
