@@ -24,6 +24,12 @@ def test_legal_notice_needs_its_own_wording() -> None:
     assert not is_legal_notice(long_line, word_count(long_line))
 
 
+def test_mis_decoded_accent_is_not_a_copyright_sign() -> None:
+    line = "The prosecutor, Marc Tr\u00c3\u00a9vidic, said there was not much to complain about at the time."
+    assert not is_legal_notice(line, word_count(line))
+    assert not is_legal_notice(line.replace("\u00c3", "A\u0303"), word_count(line))
+
+
 def test_end_markers_in_several_languages() -> None:
     for line in ("Related Links", "Read more", "Comments", "Leia também", "Читайте также"):
         assert is_end_marker(line, word_count(line)), line

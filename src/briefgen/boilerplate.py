@@ -82,7 +82,7 @@ def split_page(text: str) -> PageParts:
     start = _skip_lead_furniture(scored, _with_unpunctuated_lede(scored, start), end)
     end = _cut_other_story(scored, start, end)
     run = _without_furniture_stretches(scored[start : end + 1])
-    body = tuple(line.text for line in run if _belongs_in_body(line))
+    body = tuple(line.text for line in run if _belongs_in_body(line)) or tuple(line.text for line in run)
     return PageParts(tuple(lines[:start]), body, tuple(lines[end + 1 :]))
 
 
@@ -294,4 +294,6 @@ def _belongs_in_body(line: _Line) -> bool:
         return True
     if line.score <= -END_MARKER_COST or (line.score < 0 and line.packed and line.words <= PACKED_FURNITURE_WORDS):
         return False
+    if line.words > furniture.EDGE_FURNITURE_MAX_WORDS:
+        return True
     return not has_furniture_words(line.text) and not furniture.is_inline_furniture(line.text)

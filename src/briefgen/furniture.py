@@ -30,9 +30,10 @@ _LIST_SEPARATORS = re.compile(r"\s[|•·]\s|::| \| |\s/\s.*\s/\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # Copyright, cookie and legal notices. Article prose may mention copyright or cookies, so the
-# patterns want the notice's own wording ("© 2019", "Copyright 1995-2016", "uses cookies").
+# patterns want the notice's own wording ("© 2019", "Copyright 1995-2016", "uses cookies"); a ©
+# inside a word is mis-decoded text ("Ã©" for "é"), not a notice, so it must follow a space.
 _LEGAL = re.compile(
-    r"©|ⓒ|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|all rights reserved|todos os direitos"
+    r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|all rights reserved|todos os direitos"
     r"|tutti i diritti|alle rechte vorbehalten|tous droits|все права|hak cipta|무단\s*전재"
     r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
     re.IGNORECASE,
