@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.boilerplate import split_page
 from briefgen.furniture import word_count
@@ -143,3 +147,16 @@ def test_empty_page() -> None:
 def test_word_count_counts_cjk_characters() -> None:
     assert word_count("two words") == 2
     assert word_count("日本語の文章です") == 4
+
+
+LINE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=200)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(LINE_TEXT, st.sampled_from(PARAGRAPHS + ["", "Home", "© 2024 Example"])), max_size=40))
+def test_split_page_only_ever_returns_words_of_the_page(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    parts = split_page(text)
+    assert Counter(" ".join(parts.body).split()) <= Counter(text.split())
+    if text.strip():
+        assert parts.body
