@@ -44,7 +44,8 @@ _LEGAL_HINTS = ("©", "ⓒ", "(c)", "copyright", "rights", "direitos", "diritti"
 _LEGAL_LINK = re.compile(r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE)
 # Short lines that open the furniture after an article, in English and a few other languages.
 _END_MARKER = re.compile(
-    r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)|more (?:from|on|stories|news)"
+    r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)"
+    r"|more (?:from|on) .*|more(?: \S+){0,2} (?:stories|news|articles|posts|videos)"
     r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
     r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
     r"|(?:about|sobre|über|tentang) [A-ZÀ-Þ]\S*(?: \S+){0,2}"
