@@ -74,4 +74,6 @@ def test_clean_extracted_removes_markup_teasers_and_edge_furniture() -> None:
         "Jane Roe can be reached at jane@example.org. Follow her on Twitter.",
         "Comments",
     ]
-    assert clean_extracted(extracted) == [first, "first item of a list in the article", "Side Missiles", "North 120", second]
+    assert clean_extracted(extracted) == [
+        first, "first item of a list in the article", "Side Missiles", "North 120", second,
+    ]

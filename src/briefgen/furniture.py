@@ -33,15 +33,17 @@ _DIGIT = re.compile(r"\d")
 # patterns want the notice's own wording ("© 2019", "Copyright 1995-2016", "uses cookies"); a ©
 # inside a word is mis-decoded text ("Ã©" for "é"), not a notice, so it must follow a space.
 _LEGAL = re.compile(
-    r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|all rights reserved|todos os direitos"
-    r"|tutti i diritti|alle rechte vorbehalten|tous droits|все права|hak cipta|무단\s*전재"
+    r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d"
+    r"|all rights reserved|todos os direitos|tutti i diritti|alle rechte vorbehalten|tous droits|все права|hak cipta|무단\s*전재"
     r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
     re.IGNORECASE,
 )
 _LEGAL_HINTS = ("©", "ⓒ", "(c)", "copyright", "rights", "direitos", "diritti", "rechte", "droits", "права", "cipta",
                 "전재", "cookie")
 # Legal links that are furniture only in short lines ("Privacy Policy | Terms of Use").
-_LEGAL_LINK = re.compile(r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE)
+_LEGAL_LINK = re.compile(
+    r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE
+)
 # Short lines that open the furniture after an article, in English and a few other languages.
 _END_MARKER = re.compile(
     r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)"
@@ -82,7 +84,8 @@ _CALL_TO_ACTION = re.compile(
 )
 # Disclaimers under opinion pieces and reprints: notes about the article, not part of it.
 _DISCLAIMER = re.compile(
-    r"\bviews (?:expressed )?(?:here |in this \w+ )?(?:are|is) (?:the |those of )?(?:the )?author|personal views of the author"
+    r"\bviews (?:expressed )?(?:here |in this \w+ )?(?:are|is) (?:the |those of )?(?:the )?author"
+    r"|personal views of the author"
     r"|author(?:'|’)s own|do(?:es)? not necessarily reflect|originally (?:published|appeared) (?:on|in|at)\b",
     re.IGNORECASE,
 )
