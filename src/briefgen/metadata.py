@@ -34,11 +34,17 @@ _MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "ru_nominative": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
                       "сентябрь", "октябрь", "ноябрь", "декабрь"),
 }
-MONTHS: dict[str, int] = {}
-for _names in _MONTH_NAMES.values():
-    for _number, _name in enumerate(_names, start=1):
-        MONTHS.setdefault(_name, _number)
-MONTHS["sept"] = 9
+
+
+def _month_numbers() -> dict[str, int]:
+    numbers = {"sept": 9}
+    for names in _MONTH_NAMES.values():
+        for number, name in enumerate(names, start=1):
+            numbers.setdefault(name, number)
+    return numbers
+
+
+MONTHS = _month_numbers()
 
 _MONTH_ALTERNATION = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_ALTERNATION})\.?"
@@ -68,7 +74,8 @@ _DATELINE_LINE = re.compile(
     rf"^{_PLACE}\s*\({_AGENCY}\)\s*(?:[-—–:,]+\s*)?(?P<rest>.{{0,40}})$"
 )
 # A dateline opening the first paragraph: "(Reuters) — The ...", "MOSCOW (AFP) - The ...",
-# "Geneva, Feb 6, 2026 -- The ...": what comes before the dash, checked by _lead_dateline_prefix.
+# "Geneva, Feb 6, 2026 -- The ...": the dash, then what comes before it must be a place, an
+# agency and/or a date.
 _LEAD_DASH = re.compile(r"\s(?:--|—|–|-)\s|^\([^)]{2,20}\)\s*(?:--|—|–|-)\s")
 _LEAD_PREFIX = re.compile(rf"^(?:{_PLACE})?\s*(?:\({_AGENCY}\))?[\s,]*$")
 LEAD_DATELINE_MAX_CHARS = 60
