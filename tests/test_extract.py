@@ -52,6 +52,12 @@ def test_pasted_page_gives_body_and_metadata_with_provenance() -> None:
     }
 
 
+def test_publisher_from_the_footer_when_there_is_no_dateline() -> None:
+    page = f"Accord extended\n\n{LEDE}\n\n{SECOND}\n\nAbout us | Contact\n© 2024 Example Media, LLC. All rights reserved."
+    article = extract(document("txt", page))
+    assert article.source == "Example Media" and article.origin("source") == "heuristic"
+
+
 def test_body_paragraphs_are_separated_by_one_blank_line() -> None:
     article = extract(document("txt", f"{LEDE}\n\n\n\n{SECOND}\n"))
     assert article.body == f"{LEDE}\n\n{SECOND}"

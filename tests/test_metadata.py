@@ -7,6 +7,7 @@ import pytest
 
 from briefgen.metadata import (
     is_date_line,
+    parse_copyright_holder,
     parse_byline,
     parse_date,
     parse_dateline,
@@ -134,3 +135,20 @@ def test_pick_headline_skips_timestamps_labels_and_share_buttons() -> None:
 def test_pick_headline_none_without_candidates() -> None:
     assert pick_headline([]) is None
     assert pick_headline(["Home", "By Jane Roe", "Mar 3, 2024"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© 2024 Example Media, LLC. All rights reserved.", "Example Media"),
+        ("Copyright © 2003-2024 example.org. All Rights Reserved | Privacy", "example.org"),
+        ("© Lakeside Daily Ltd 2024", "Lakeside Daily"),
+    ],
+)
+def test_copyright_holder(line: str, holder: str) -> None:
+    assert parse_copyright_holder(line) == holder
+
+
+@pytest.mark.parametrize("line", ["© Jane Roe", "Copyright and reprints", "The court ruled on copyright in 2024."])
+def test_photo_credits_and_prose_have_no_copyright_holder(line: str) -> None:
+    assert parse_copyright_holder(line) is None

@@ -53,8 +53,14 @@ def _from_plain_text(text: str) -> _Found:
     parts = boilerplate.split_page(text)
     found = _Found(body="\n\n".join(parts.body))
     _offer_header_fields(found, parts.head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
+    found.offer("source", _publisher(parts.tail), "heuristic")
     found.offer("title", metadata.pick_headline(parts.head), "heuristic")
     return found
+
+
+def _publisher(tail: tuple[str, ...]) -> str | None:
+    """The holder of the page's copyright notice: the footer's, so the last one on the page."""
+    return next(filter(None, map(metadata.parse_copyright_holder, reversed(tail))), None)
 
 
 def _offer_header_fields(found: _Found, header: tuple[str, ...], first_paragraph: str) -> None:

@@ -117,6 +117,25 @@ _NOT_HEADLINE_WORDS = re.compile(
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email|telegram|instagram)\b", re.I)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
+# Copyright notices: the holder follows the sign (and maybe years) and ends at a full stop, a
+# separator or "All rights reserved"; company-form suffixes are dropped ("Example Media, LLC").
+# The word counts only with a sign or a year after it: prose also says "copyright".
+_COPYRIGHT = re.compile(
+    r"(?:©|ⓒ|\(c\)|\bcopyright\b(?=\s*(?:©|ⓒ|\(c\)|@|(?:19|20)\d\d)))+\s*(?:©|\(c\))?\s*(?P<holder>.+)",
+    re.IGNORECASE,
+)
+_COPYRIGHT_WORDS = re.compile(r"©|ⓒ|\(c\)|\bcopyright\b|^\s*@", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b,?")
+_RIGHTS_RESERVED = re.compile(r"rights? reserved", re.IGNORECASE)
+_HOLDER_END = re.compile(
+    r"\.\s|(?-i:\.[A-Z])|\s[|•·/]\s|\ball rights?\b|\bsome rights\b|\bpowered by\b|\(|\s-\s", re.IGNORECASE
+)
+_CORPORATE_SUFFIX = re.compile(
+    r",?\s+(?:llc|inc|ltd|limited|corp|corporation|plc|gmbh|pty ltd|co)\.?$", re.IGNORECASE
+)
+HOLDER_MAX_WORDS = 6
+HOLDER_NOTICE_START_CHARS = 40
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -282,3 +301,21 @@ def _headline_score(line: str, window: list[str], below: Sequence[str]) -> float
 
 def _is_meta(line: str) -> bool:
     return bool(_BYLINE.match(line) or parse_dateline(line) or is_date_line(line))
+
+
+def parse_copyright_holder(line: str) -> str | None:
+    """The publisher in a page's copyright notice ("© 2019 Example Media, LLC. All rights reserved."
+    -> "Example Media"), else None. Only dated or "all rights reserved" notices count: an undated
+    "© Jane Roe" is a photo credit."""
+    match = _COPYRIGHT.search(line)
+    if match is None or match.start() > HOLDER_NOTICE_START_CHARS:
+        return None  # a notice opens its line; a © deep in a line belongs to a caption
+    if not (_YEAR_RANGE.search(line) or _RIGHTS_RESERVED.search(line)):
+        return None
+    holder = _YEAR_RANGE.sub(" ", _COPYRIGHT_WORDS.sub(" ", match.group("holder")))
+    holder = _HOLDER_END.split(holder, maxsplit=1)[0]
+    holder = _CORPORATE_SUFFIX.sub("", " ".join(holder.split())).strip(" ,.-–")
+    words = holder.split()
+    if not 1 <= len(words) <= HOLDER_MAX_WORDS or not _LETTERS.search(holder):
+        return None
+    return holder
