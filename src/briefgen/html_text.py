@@ -26,10 +26,10 @@ _CELL = frozenset({"td", "th"})
 _PARSER = html.HTMLParser(encoding="utf-8")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-# Break markers (private-use characters, absent from real text): one ends a line, the other
-# leaves a blank line.
-_LINE, _PARA = "\ue000", "\ue001"
-_BREAKS = re.compile(r"\s*[\ue000\ue001][\ue000\ue001\s]*")
+# Break markers: Unicode noncharacters, which real text never holds (unlike the private-use
+# characters of icon fonts). One ends a line, the other leaves a blank line.
+_LINE, _PARA = "\ufdd0", "\ufdd1"
+_BREAKS = re.compile(r"\s*[\ufdd0\ufdd1][\ufdd0\ufdd1\s]*")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
