@@ -152,7 +152,7 @@ _DATELINE_ALONE = re.compile(
     rf"(?:\([\w.&/ -]{{2,30}}\)\s*[-–—,:]?\s*(?:{_DATE})?|[-–—,:]?\s*{_DATE})\s*[-–—:]*$"
 )
 _CAPTION = re.compile(
-    r"\((?:pictured|file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
+    r"\((?:file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
     r"inset|second left|second right)\)|^(?:pictured|above|below|left|right|top|bottom|inset)\s*[:,]|"
     r"\b(?:AFP|AP|Reuters|Getty|EPA) (?:Photo|Images)\b|\b(?:photo|image|picture)s? (?:credit|courtesy)\b",
     re.I,
@@ -163,19 +163,41 @@ _FURNITURE = re.compile(
     r"related (?:stories|articles|links)|copy link|watch the video|watch video|personal views of the author)\b",
     re.I,
 )
+# "Heartbroken: The singer leaves the court on Monday." A caption's label, or a heading run into
+# its text: one to three words and a colon; "He added: ..." introduces a quotation instead.
+_LABEL = re.compile(r"^([A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}):\s+\S")
+_SAYING = re.compile(
+    r"\b(?:s[ae]id|says?|told|tells?|add(?:s|ed)?|explain\w*|wr[io]tes?|written|tweet\w*|asks?|asked|"
+    r"insist\w*|claim\w*|according|jok\w+|complain\w*|warn\w*|admit\w*|stat\w+|announc\w+|recall\w*|"
+    r"not\w+|argu\w+|conclud\w+|reveal\w*|declar\w+|quipp\w+|continu\w+|repl\w+|describ\w+|put it)\b",
+    re.I,
+)
+# "Here are the main points:" announces what follows and says nothing by itself.
+_INTRODUCES_WHAT_FOLLOWS = re.compile(r":[\W_]*$")
+# A short line without sentence punctuation is a heading, a menu entry or a list item.
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+HEADING_MAX_WORDS = 12
 MIN_WORDS = 5
 
 
 def never_in_summary(sentence: str) -> bool:
     """True for a sentence no summary should carry, whatever its score."""
     stripped = sentence.strip()
-    if len(word_tokens(stripped)) < MIN_WORDS:
+    size = len(word_tokens(stripped))
+    if size < MIN_WORDS:
         return True  # fragments: "Scroll down.", "By . Daily Mail Reporter ."
+    if size <= HEADING_MAX_WORDS and not _ENDS_LIKE_A_SENTENCE.search(stripped):
+        return True
     if _BYLINE.match(stripped) or _TIMESTAMP.match(stripped) or _DATELINE_ALONE.match(stripped):
         return True
-    if _CAPTION.search(stripped) or _FURNITURE.search(stripped):
+    if _CAPTION.search(stripped) or _FURNITURE.search(stripped) or _INTRODUCES_WHAT_FOLLOWS.search(stripped):
         return True
-    return _asks_the_reader(stripped)
+    return _is_labelled(stripped) or _asks_the_reader(stripped)
+
+
+def _is_labelled(sentence: str) -> bool:
+    label = _LABEL.match(sentence)
+    return label is not None and _SAYING.search(label.group(1)) is None
 
 
 def _asks_the_reader(sentence: str) -> bool:
