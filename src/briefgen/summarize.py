@@ -5,12 +5,19 @@ written, and summaries keep article order. Before any algorithm runs, sentences 
 be in a summary are set aside: the title line, bylines, datelines on their own, photo captions,
 questions to the reader and leftover page furniture.
 
-The default algorithm, "news", is built for news copy: it blends sumy's centrality (LexRank over
-our offline tokenizer, sumy's English stemmer and stop words) with the lead prior every news
-reader relies on (the first sentences carry the story), prefers sentences of ordinary length,
-and picks greedily with a redundancy penalty (MMR) so the summary does not say one thing twice.
+The default algorithm, "news", is built for news copy. It scores each candidate by
+- the lead prior every news reader relies on: the first sentences carry the story;
+- how much of the rest of the story it announces (similarity to the sentences after it);
+- centrality: sumy's Reduction rating (word-overlap graph) over our offline tokenizer, with
+  sumy's English stemmer and stop words;
+- penalties for very short or long sentences and for sentences that are mostly a quotation
+  (the briefing shows key quotes separately; summaries state what happened);
+then picks greedily with a redundancy charge (MMR) so the summary does not say one thing twice.
+The weights were chosen on the dev benches, favouring the human-written references; Reduction
+beat LexRank and TextRank as the centrality inside it (see NewsWeights).
+
 The other names run one sumy algorithm as is over the same candidate sentences; "lead" takes the
-first sentences. `benchmarks/summaries.py` compares them all on human and machine references.
+first ones. `benchmarks/summaries.py` compares them all on human and machine references.
 
 sumy and numpy take about half a second to import, so they are imported on first use only.
 """
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,8 +64,10 @@ class Candidate:
 
 @dataclass(frozen=True)
 class NewsWeights:
-    """How the "news" scorer weighs its evidence; the defaults were chosen on the dev benches
-    (benchmarks/summaries.py), favouring the human-written references."""
+    """How the "news" scorer weighs its evidence (defaults chosen with benchmarks/summaries.py).
+
+    The lead prior has weight 1; the other weights are relative to it.
+    """
 
     centrality_algorithm: str = "reduction"
     centrality: float = 0.3
@@ -85,7 +95,7 @@ def summarize(
     """The article's summary sentences, in article order.
 
     Length: `sentences` (exactly that many when the article has them), `ratio` (that share of
-    the body's sentences, at least one) or `words` (sentences while the total stays within that
+    the sentences that may be summarised, at least one) or `words` (sentences while the total stays within that
     many words, at least one). With none of them, a length that suits one page per article.
     """
     if algorithm not in ALGORITHMS:
@@ -102,9 +112,9 @@ def summarize(
 def key_points(digests: Sequence[ArticleDigest], per_article: int = 1) -> list[tuple[int, str]]:
     """Up to `per_article` sentences from each digest's summary for the briefing's front page.
 
-    Each article offers its summary sentences in order (news puts the story first); a
-    sentence too close to a key point already taken from another
-    article is skipped, so several reports of one event give one point.
+    Each article offers its summary sentences in order (news puts the story first); a sentence
+    too close to a key point already taken from another article is skipped, so several reports
+    of one event give one point.
     """
     taken: list[tuple[int, str, Counter[str]]] = []
     for index, digest in enumerate(digests):
@@ -263,8 +273,8 @@ def rank_news(
     """Greedy MMR over the news score: each pick is the best remaining candidate once its
     overlap with what is already picked is charged for. Stops after `limit` picks if given."""
     vectors = [Counter(c.stems) for c in candidates]
-    announces = _forward_coverage(vectors) if weights.forward else [0.0] * len(candidates)
-    base = [_news_score(k, c, centrality[k], weights) + weights.forward * announces[k] for k, c in enumerate(candidates)]
+    announces = _forward_coverage(vectors)
+    base = [_news_score(k, c, centrality[k], announces[k], weights) for k, c in enumerate(candidates)]
     remaining = list(range(len(candidates)))
     picked: list[int] = []
     closest = [0.0] * len(candidates)  # highest similarity to any picked sentence
@@ -291,13 +301,14 @@ def _forward_coverage(vectors: list[Counter[str]]) -> list[float]:
     return [t / top for t in total] if top > 0 else total
 
 
-def _news_score(rank: int, candidate: Candidate, centrality: float, weights: NewsWeights) -> float:
+def _news_score(rank: int, candidate: Candidate, centrality: float, announces: float, weights: NewsWeights) -> float:
     lead = 1.0 / (1.0 + weights.lead_decay * rank)
     size = len(candidate.text.split())
     excess = max(0, weights.short_words - size) / weights.short_words + max(0, size - weights.long_words) / weights.long_words
     return (
-        weights.centrality * centrality
-        + weights.lead * lead
+        weights.lead * lead
+        + weights.forward * announces
+        + weights.centrality * centrality
         - weights.length_penalty * excess
         - weights.quotation * (quoted_share(candidate.text) > 0.5)
     )
@@ -330,7 +341,10 @@ def _sumy_ratings(candidates: list[Candidate], title: str | None, algorithm: str
         captured.extend(infos)
         return infos
 
-    _sumy_summarizer(algorithm)(document, keep_all)
+    with warnings.catch_warnings():
+        # LSA warns when an article has fewer distinct words than sentences; it still rates them.
+        warnings.simplefilter("ignore", UserWarning)
+        _sumy_summarizer(algorithm)(document, keep_all)
     ratings = [0.0] * len(candidates)
     for info in captured:
         ratings[info.order] = float(info.rating)
@@ -346,7 +360,7 @@ def _sumy_document(candidates: list[Candidate], title: str | None) -> Any:
         paragraphs.append([Sentence(title, tokenizer, is_heading=True)])
     last_paragraph = None
     for candidate in candidates:
-        if candidate.paragraph != last_paragraph or not paragraphs:
+        if candidate.paragraph != last_paragraph:
             paragraphs.append([])
             last_paragraph = candidate.paragraph
         paragraphs[-1].append(Sentence(candidate.text, tokenizer))
