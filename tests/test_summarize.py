@@ -156,6 +156,8 @@ def test_a_sentence_repeated_later_in_the_story_is_not_picked_twice() -> None:
         "Scroll down for video of the launch.",
         "Copyright 2024 Example Media. All rights reserved.",
         "Read more:",
+        "Editor's note: an earlier version of this story gave the wrong date.",
+        "This article was amended on Friday to correct a name.",
     ],
 )
 def test_never_in_summary_recognises_what_a_summary_must_not_carry(sentence: str) -> None:

@@ -173,6 +173,12 @@ _FURNITURE = re.compile(
     r"related (?:stories|articles|links)|copy link|watch the video|watch video|personal views of the author)\b",
     re.I,
 )
+# Notes about the article rather than the news: "Editor's note: ...", "This story has been updated."
+_NOTE_ABOUT_THE_ARTICLE = re.compile(
+    r"^(?:editor'?s note|note to readers|correction|clarification|disclaimer|update)\s*:|"
+    r"\b(?:this|sample) (?:article|story)\b|\bnot a news report\b",
+    re.I,
+)
 # "Heartbroken: The singer leaves the court on Monday." A caption's label, or a heading run into
 # its text: one to three words and a colon; "He added: ..." introduces a quotation instead.
 _LABEL = re.compile(r"^([A-Z][\w'’&-]*(?: [\w'’&-]+){0,2}):\s+\S")
@@ -200,7 +206,7 @@ def never_in_summary(sentence: str) -> bool:
         return True
     if _BYLINE.match(stripped) or _TIMESTAMP.match(stripped) or _DATELINE_ALONE.match(stripped):
         return True
-    if _CAPTION.search(stripped) or _FURNITURE.search(stripped) or _INTRODUCES_WHAT_FOLLOWS.search(stripped):
+    if any(p.search(stripped) for p in (_CAPTION, _FURNITURE, _NOTE_ABOUT_THE_ARTICLE, _INTRODUCES_WHAT_FOLLOWS)):
         return True
     return _is_labelled(stripped) or _asks_the_reader(stripped)
 
