@@ -375,7 +375,6 @@ def _sumy_document(candidates: list[Candidate], title: str | None) -> Any:
 
 @lru_cache(maxsize=None)
 def _sumy_summarizer(algorithm: str) -> Callable[..., Any]:
-    from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -390,7 +389,7 @@ def _sumy_summarizer(algorithm: str) -> Callable[..., Any]:
         "luhn": LuhnSummarizer, "reduction": ReductionSummarizer, "kl": KLSummarizer,
         "sumbasic": SumBasicSummarizer,
     }
-    stemmer = Stemmer("english")
+    stemmer = _stemmer()
     if algorithm == "edmundson":
         # Cue and key methods need word lists tuned per corpus; title words and location carry it.
         summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, key_weight=0.0, title_weight=1.0, location_weight=1.0)
@@ -413,6 +412,8 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[str], str]:
+    """sumy's English (Snowball) stemmer, memoised: stemming is most of sumy's running time
+    and news repeats its words."""
     from sumy.nlp.stemmers import Stemmer
 
     return lru_cache(maxsize=100_000)(Stemmer("english"))

@@ -26,6 +26,7 @@ import nupunkt
 Span = tuple[int, int]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
+_QUOTE_MARK = re.compile("[\"'“”„«»‘’]")
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*", re.UNICODE)
 
 # Abbreviations that introduce a name or a date, so a sentence never ends on them (matched
@@ -179,8 +180,9 @@ def quotation_spans(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     open_at: dict[str, int | None] = {"double": None, "single": None}
-    for index, char in enumerate(text):
-        kind, family = _quote_mark(text, index, char, open_at)
+    for mark in _QUOTE_MARK.finditer(text):
+        index = mark.start()
+        kind, family = _quote_mark(text, index, mark.group(), open_at)
         if kind == "open":
             open_at[family] = index
         elif kind == "close" and open_at[family] is not None:
