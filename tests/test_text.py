@@ -148,3 +148,16 @@ def test_sumy_parses_a_document_with_our_tokenizer_offline() -> None:
 
     document = PlaintextParser.from_string("Mr. Holt arrived. He left.\n\nA new paragraph.", SumyTokenizer()).document
     assert [str(s) for s in document.sentences] == ["Mr. Holt arrived.", "He left.", "A new paragraph."]
+
+
+def test_a_headline_line_above_its_paragraph_stays_apart() -> None:
+    text = "Neighbours agree to extend the fictional Lakeside arms accord\nThe two republics agreed on Sunday."
+    assert split_sentences(text) == [
+        "Neighbours agree to extend the fictional Lakeside arms accord",
+        "The two republics agreed on Sunday.",
+    ]
+
+
+def test_a_line_starting_in_lower_case_continues_the_sentence_above() -> None:
+    text = "The ministers met in Geneva\nand signed the accord.\nThen they left."
+    assert split_sentences(text) == ["The ministers met in Geneva\nand signed the accord.", "Then they left."]

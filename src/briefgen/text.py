@@ -100,20 +100,25 @@ def _paragraph_blocks(text: str, start: int, end: int) -> Iterator[Span]:
     if "\n" not in paragraph or _is_hard_wrapped(paragraph):
         yield start, end
         return
-    offset = start
-    for line in paragraph.split("\n"):
-        yield offset, offset + len(line)
-        offset += len(line) + 1
+    block_start = offset = start
+    lines = paragraph.split("\n")
+    for line, next_line in zip(lines, [*lines[1:], None]):
+        offset += len(line)
+        if next_line is None or not next_line.lstrip()[:1].islower():  # a lower-case line continues
+            yield block_start, offset
+            block_start = offset + 1
+        offset += 1
 
 
 def _is_hard_wrapped(paragraph: str) -> bool:
     """True for prose wrapped at a fixed width (e-mail style), where line breaks mean nothing.
 
     A pasted web page has one paragraph, byline or dateline per line instead; there a line break
-    is a boundary. Wrapped lines are all long and the next line continues the sentence.
+    is a boundary. Wrapped text has several lines of similar, long width, and some of them end
+    inside a sentence. (A headline above its first paragraph is one long line, not several.)
     """
     lines = [line.strip() for line in paragraph.split("\n")]
-    if len(lines) < 2:
+    if len(lines) < 3:
         return False
     full_lines = lines[:-1]
     return all(45 <= len(line) <= 100 for line in full_lines) and any(
