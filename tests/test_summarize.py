@@ -218,3 +218,10 @@ def test_seed_summaries_come_from_the_body_and_cover_the_abm_shift(seeds: Path) 
         if path.name.startswith("000"):
             text = " ".join(summary)
             assert "ABM" in text and ("relic" in text or "shift" in text)
+
+
+def test_sentences_and_words_together_respect_both_limits() -> None:
+    assert len(summarize(article(), sentences=1, words=500)) == 1
+    summary = summarize(article(), sentences=4, words=45)
+    assert len(summary) <= 4
+    assert sum(len(sentence.split()) for sentence in summary) <= 45

@@ -244,7 +244,8 @@ def _sentence_budget(available: int, *, sentences: int | None, ratio: float | No
 
 
 def _take(ranked: list[Candidate], count: int, word_budget: int | None) -> list[Candidate]:
-    """The first `count` ranked candidates, or as many as fit the word budget (at least one)."""
+    """The first `count` ranked candidates; with a word budget, the best ones that fit it (at
+    least one), skipping a long sentence for a shorter one further down."""
     if word_budget is None:
         return ranked[:count]
     chosen: list[Candidate] = []
@@ -255,6 +256,8 @@ def _take(ranked: list[Candidate], count: int, word_budget: int | None) -> list[
             continue
         chosen.append(candidate)
         used += size
+        if len(chosen) == count:
+            break
     return chosen
 
 
