@@ -161,3 +161,12 @@ def test_a_headline_line_above_its_paragraph_stays_apart() -> None:
 def test_a_line_starting_in_lower_case_continues_the_sentence_above() -> None:
     text = "The ministers met in Geneva\nand signed the accord.\nThen they left."
     assert split_sentences(text) == ["The ministers met in Geneva\nand signed the accord.", "Then they left."]
+
+
+def test_dashed_items_on_one_line_are_separate_sentences() -> None:
+    text = "The plan has two parts. - Inspectors return in May. - Launchers are counted twice a year."
+    assert split_sentences(text) == [
+        "The plan has two parts.",
+        "- Inspectors return in May.",
+        "- Launchers are counted twice a year.",
+    ]

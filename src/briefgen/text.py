@@ -54,6 +54,8 @@ _LONGEST_QUOTATION = {"double": 600, "single": 350}
 
 _OPENING_PUNCT = "([{—–-/"
 _CLOSING_PUNCT = ".,;:!?)]}—–-…"
+# A fragment starting with one of these continues the sentence before it (a dash may be a bullet).
+_CONTINUING_PUNCT = ",;:)]}"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -157,7 +159,7 @@ def _should_join(block: str, previous: Span, current: Span, quotes: list[Span]) 
     boundary = previous[0] + len(before)
     if any(open_at < boundary < close_at for open_at, close_at in quotes):
         return True
-    if after[0].islower() or after[0] in _CLOSING_PUNCT:
+    if after[0].islower() or after[0] in _CONTINUING_PUNCT:
         return True
     return _ends_with_abbreviation(before, after)
 
