@@ -4,7 +4,7 @@ Each bench article goes through what `briefgen summarize FILE -n N` runs — wri
 as the bench scorer does, then `read_document` -> `extract` -> `summarize(article, sentences=N)`
 — and the outputs are scored with the bench scorer's own functions (imported from
 score_summaries.py), so the figures match `score_summaries.py --cmd ...` without the per-article
-process start-up. ms/article times `summarize` alone; "sumy-lexrank" is plain sumy (its
+process start-up. ms/article is the CPU time of `summarize` alone; "sumy-lexrank" is plain sumy (its
 PlaintextParser and LexRank over our tokenizer, no filters) for the speed comparison.
 
     python benchmarks/summaries.py                          # all algorithms, both benches
@@ -105,14 +105,15 @@ def summarizer_for(algorithm: str) -> Summarizer:
 
 
 def run(summarizer: Summarizer, items: list[dict], articles: list[Article]) -> tuple[dict[str, str], float]:
-    """Summaries (one sentence per line, as the CLI prints them) and mean ms per article."""
+    """Summaries (one sentence per line, as the CLI prints them) and mean CPU ms per article
+    (CPU time is steadier than wall-clock time on a busy machine)."""
     summarizer(articles[0], 1)  # warm-up: imports sumy and numpy outside the timing
     outputs: dict[str, str] = {}
     times: list[float] = []
     for item, article in zip(items, articles):
-        started = time.perf_counter()
+        started = time.process_time()
         sentences = summarizer(article, item["ref_sentences"]) if article.body.strip() else []
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
         outputs[item["id"]] = "\n".join(sentences)
     return outputs, 1000 * statistics.mean(times)
 
@@ -151,7 +152,7 @@ def main() -> None:
 
 
 def print_table(results: dict[str, dict[str, tuple[dict, float]]]) -> None:
-    header = f"{'algorithm':<14}" + "".join(f"| {bench + ' R1/R2/RL':<28}{'ms/art':>7} " for bench in BENCHES)
+    header = f"{'algorithm':<14}" + "".join(f"| {bench + ' R1/R2/RL':<28}{'cpu ms':>7} " for bench in BENCHES)
     print(header)
     print("-" * len(header))
     for algorithm, by_bench in results.items():
