@@ -144,11 +144,16 @@ def main() -> None:
             results[algorithm][bench] = (scorer.score_all(items, outputs, args.procs)["ALL"], ms)
             print(f"  {algorithm}: done", file=sys.stderr)
             if args.save:
-                args.save.mkdir(parents=True, exist_ok=True)
-                with open(args.save / f"{bench}-{algorithm}.jsonl", "w", encoding="utf-8") as out:
-                    for item in items:
-                        out.write(json.dumps({"id": item["id"], "summary": outputs[item["id"]]}, ensure_ascii=False) + "\n")
+                save_outputs(args.save / f"{bench}-{algorithm}.jsonl", items, outputs)
     print_table(results)
+
+
+def save_outputs(path: Path, items: list[dict], outputs: dict[str, str]) -> None:
+    """Outputs in the form score_summaries.py --system reads."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps({"id": item["id"], "summary": outputs[item["id"]]}, ensure_ascii=False) + "\n")
 
 
 def print_table(results: dict[str, dict[str, tuple[dict, float]]]) -> None:

@@ -78,7 +78,10 @@ def test_bylines_datelines_captions_questions_and_furniture_are_never_chosen(alg
 def test_quotations_in_a_summary_sentence_stay_whole() -> None:
     summary = summarize(article(), sentences=20)
     quoted = [s for s in summary if "kept our word" in s]
-    assert quoted == ['"We kept our word for ten years. We will keep it for five more," said Defence Minister Paul Roe of the northern republic.']
+    assert quoted == [
+        '"We kept our word for ten years. We will keep it for five more,"'
+        " said Defence Minister Paul Roe of the northern republic."
+    ]
 
 
 def test_the_news_summary_opens_with_the_lead() -> None:
@@ -188,7 +191,10 @@ def test_key_points_take_one_sentence_per_article_in_article_order() -> None:
 def test_key_points_skip_near_duplicates_from_other_articles() -> None:
     digests = [
         digest("The republics agreed on Sunday to extend the Lakeside Accord for five years."),
-        digest("On Sunday the republics agreed to extend the Lakeside Accord by five years.", "Parliament must still approve it."),
+        digest(
+            "On Sunday the republics agreed to extend the Lakeside Accord by five years.",
+            "Parliament must still approve it.",
+        ),
         digest("Floods hit the northern valley after a week of rain."),
     ]
     points = key_points(digests)

@@ -1,11 +1,19 @@
 """Sentence splitting and word tokenising (briefgen.text)."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.text import SumyTokenizer, quotation_spans, sentence_spans, split_sentences, words
+from briefgen.text import (
+    SumyTokenizer,
+    quotation_spans,
+    sentence_spans,
+    split_sentences,
+    words,
+)
 
 
 def test_splits_ordinary_sentences() -> None:
@@ -82,7 +90,11 @@ def test_a_quotation_never_pairs_across_paragraphs() -> None:
 
 def test_lines_of_a_pasted_page_are_separate_sentences() -> None:
     text = "by Jane Roe\nGeneva (Wire) Mar 3, 2024\nMinisters agreed on Sunday to extend the accord."
-    assert split_sentences(text) == ["by Jane Roe", "Geneva (Wire) Mar 3, 2024", "Ministers agreed on Sunday to extend the accord."]
+    assert split_sentences(text) == [
+        "by Jane Roe",
+        "Geneva (Wire) Mar 3, 2024",
+        "Ministers agreed on Sunday to extend the accord.",
+    ]
 
 
 def test_hard_wrapped_prose_is_joined_across_lines() -> None:
@@ -100,7 +112,7 @@ def test_sentences_are_verbatim_substrings_in_order() -> None:
     text = '  First one here.  "Second, quoted. Still second," she said.\n\nThird para.  '
     spans = sentence_spans(text)
     assert [text[start:end] for start, end in spans] == split_sentences(text)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
 
 
 def test_empty_and_blank_text_have_no_sentences() -> None:
@@ -120,7 +132,7 @@ def test_any_text_splits_into_ordered_verbatim_pieces_covering_all_its_words(tex
     sentences = split_sentences(text)
     assert sentences == [text[start:end] for start, end in spans]
     assert all(sentence == sentence.strip() and sentence for sentence in sentences)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
     assert "".join("".join(sentences).split()) == "".join(text.split())
 
 

@@ -29,7 +29,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .model import Article, ArticleDigest
@@ -152,8 +152,8 @@ def summary_candidates(article: Article) -> list[Candidate]:
 
 # --- what never goes into a summary -------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\.", re.I)
-_TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\.", re.IGNORECASE)
+_TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
 # "Moscow (AFP) Nov 4, 2001", "GENEVA, March 3, 2024 --": a place, a source or a date, nothing else.
@@ -165,19 +165,19 @@ _CAPTION = re.compile(
     r"\((?:file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
     r"inset|second left|second right)\)|^(?:pictured|above|below|left|right|top|bottom|inset)\s*[:,]|"
     r"\b(?:AFP|AP|Reuters|Getty|EPA) (?:Photo|Images)\b|\b(?:photo|image|picture)s? (?:credit|courtesy)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _FURNITURE = re.compile(
     r"\b(?:click here|scroll down|read more|share this|subscribe|sign up|newsletter|follow us|"
     r"copyright|all rights reserved|advertisement|cookie|terms of (?:use|service)|privacy policy|"
     r"related (?:stories|articles|links)|copy link|watch the video|watch video|personal views of the author)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Notes about the article rather than the news: "Editor's note: ...", "This story has been updated."
 _NOTE_ABOUT_THE_ARTICLE = re.compile(
     r"^(?:editor'?s note|note to readers|correction|clarification|disclaimer|update)\s*:|"
     r"\b(?:this|sample) (?:article|story)\b|\bnot a news report\b",
-    re.I,
+    re.IGNORECASE,
 )
 # "Heartbroken: The singer leaves the court on Monday." A caption's label, or a heading run into
 # its text: one to three words and a colon; "He added: ..." introduces a quotation instead.
@@ -186,7 +186,7 @@ _SAYING = re.compile(
     r"\b(?:s[ae]id|says?|told|tells?|add(?:s|ed)?|explain\w*|wr[io]tes?|written|tweet\w*|asks?|asked|"
     r"insist\w*|claim\w*|according|jok\w+|complain\w*|warn\w*|admit\w*|stat\w+|announc\w+|recall\w*|"
     r"not\w+|argu\w+|conclud\w+|reveal\w*|declar\w+|quipp\w+|continu\w+|repl\w+|describ\w+|put it)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # "Here are the main points:" announces what follows and says nothing by itself.
 _INTRODUCES_WHAT_FOLLOWS = re.compile(r":[\W_]*$")
@@ -220,7 +220,7 @@ def _asks_the_reader(sentence: str) -> bool:
     """A question put to the reader ("Have you been affected?"), not one quoted from a source."""
     if not sentence.rstrip("\"'”’ ").endswith("?"):
         return False
-    return sentence[0] not in "\"'“‘" and re.search(r"\b(?:you|your)\b", sentence, re.I) is not None
+    return sentence[0] not in "\"'“‘" and re.search(r"\b(?:you|your)\b", sentence, re.IGNORECASE) is not None
 
 
 # --- length ---------------------------------------------------------------------------------
@@ -376,7 +376,7 @@ def _sumy_document(candidates: list[Candidate], title: str | None) -> Any:
     return ObjectDocumentModel([Paragraph(sentences) for sentences in paragraphs])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sumy_summarizer(algorithm: str) -> Callable[..., Any]:
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
