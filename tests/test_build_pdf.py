@@ -28,5 +28,7 @@ def test_build_writes_a_readable_dated_pdf(article_folder, tmp_path):
 
 
 def test_no_partial_files_are_left_behind(article_folder, tmp_path):
-    build(article_folder, tmp_path, dt.date(2024, 6, 1), Settings(), ["json"])
-    assert [p.name for p in tmp_path.iterdir()] == ["briefing-2024-06-01.json"]
+    out = tmp_path / "out"
+    build(article_folder, out, dt.date(2024, 6, 1), Settings(), ["json"])
+    assert sorted(p.name for p in out.iterdir()) == [".briefgen-cache", "briefing-2024-06-01.json"]
+    assert all(p.suffix == ".pickle" for p in (out / ".briefgen-cache").iterdir())

@@ -55,6 +55,8 @@ def build(
     glossary = load_glossary(glossary_files)
     cache = AnalysisCache(out_dir / CACHE_FOLDER, settings, glossary_files) if use_cache else None
     digests, warnings = analyse_files(paths, glossary, settings, cache, on_article)
+    if cache:
+        cache.prune()
     if not digests:
         raise InputError("no readable articles (" + "; ".join(warnings) + ")", folder)
     briefing = assemble(digests, settings, edition)

@@ -1,14 +1,17 @@
 """A cache of article analyses, so a rebuild after a theme or title change skips re-analysis.
 
 An entry is keyed by the article file's bytes, the settings that change analysis, the glossary
-files' contents and the briefgen version; any change to one of them is a cache miss. Entries
-are pickled ArticleDigests in OUTDIR/.briefgen-cache/ (written by briefgen itself; an
-unreadable entry is ignored and recomputed).
+files' contents and the briefgen code (its version and a fingerprint of its modules, so an
+upgrade or a local edit never serves stale analyses); any change to one of them is a cache miss.
+Entries are pickled ArticleDigests in OUTDIR/.briefgen-cache/ (written by briefgen itself; an
+unreadable entry is ignored and recomputed). Entries unused for MAX_AGE_DAYS are deleted.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from .config import Settings
 from .model import ArticleDigest
 
 CACHE_FOLDER = ".briefgen-cache"
+MAX_AGE_DAYS = 30
 
 
 class AnalysisCache:
@@ -28,6 +32,7 @@ class AnalysisCache:
     @staticmethod
     def _context_digest(settings: Settings, glossary_files: Iterable[Path]) -> bytes:
         context = hashlib.sha256(__version__.encode())
+        context.update(code_fingerprint())
         for value in (settings.summary_sentences, settings.quotes_per_article, settings.language):
             context.update(repr(value).encode())
         for path in glossary_files:
@@ -40,8 +45,10 @@ class AnalysisCache:
 
     def get(self, key: str) -> ArticleDigest | None:
         try:
-            with open(self.folder / f"{key}.pickle", "rb") as handle:
+            path = self.folder / f"{key}.pickle"
+            with open(path, "rb") as handle:
                 digest = pickle.load(handle)
+            os.utime(path)  # marks the entry as used, for prune()
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
         return digest if isinstance(digest, ArticleDigest) else None
@@ -51,3 +58,26 @@ class AnalysisCache:
             write_atomically(self.folder / f"{key}.pickle", pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only costs time on the next build
+
+    def prune(self) -> None:
+        """Deletes entries no build has used for MAX_AGE_DAYS, so the folder does not grow forever."""
+        cutoff = time.time() - MAX_AGE_DAYS * 86400
+        try:
+            entries = list(self.folder.glob("*.pickle"))
+        except OSError:
+            return
+        for entry in entries:
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+            except OSError:
+                pass
+
+
+def code_fingerprint() -> bytes:
+    """A hash of briefgen's own modules and data: analysis code changed, analyses are stale."""
+    package = Path(__file__).parent
+    fingerprint = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
+    return fingerprint.digest()
