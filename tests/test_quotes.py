@@ -259,3 +259,47 @@ def test_any_text_gives_verbatim_quotes_in_order(text: str) -> None:
     for quote in quotes:
         assert text[quote.start : quote.start + len(quote.quote)] == quote.quote
     key_quotes(quotes)
+
+
+# --- cues that do not report speech, passives, closing attributions -----------------------------
+
+
+def test_a_participle_calling_for_something_does_not_attribute() -> None:
+    text = (
+        'Senator Ana Ruiz argued that remarks by Governor Tom Vale calling for a curfew make him '
+        '"the best friend the smugglers have."'
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_proposed_to_is_a_plan_not_a_statement() -> None:
+    text = 'That is why opponents say Mayor Tom Vale had proposed to "gut" the transit budget.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "opponents"
+
+
+def test_a_passive_cue_after_the_quote_names_its_agent() -> None:
+    text = 'Talks stalled over "poison pill" clauses added by Republicans on other matters.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Republicans"
+
+
+def test_passive_with_be_after_a_title_is_not_an_attribution() -> None:
+    text = 'During an appearance on "Morning Ledger," Ruiz was asked by host Tom Vale about the bill.'
+    assert find_quotes(text) == []
+
+
+def test_closing_attribution_after_an_earlier_cue_word_in_the_clause() -> None:
+    text = (
+        '"If the ministry finds more files, it will review them" that respond to the request, '
+        "senior counsel Jane Roe wrote in a filing."
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Jane Roe"
+
+
+def test_referenced_is_a_cue() -> None:
+    text = 'In the exchange, Ana Ruiz referenced an audit finding that "fewer than one in ten files" were kept.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Ana Ruiz"

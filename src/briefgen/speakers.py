@@ -53,6 +53,7 @@ ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laug
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
 thanked thanking | boomed booms booming | pointed | estimated estimates estimating | echoed echoes echoing
 chimed | riffed | read reads | derided derides deriding | referred referring | cited citing
+referenced referencing
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -199,14 +200,17 @@ def is_cue(token: Token) -> bool:
 def is_cue_at(tokens: list[Token], c: int) -> bool:
     """A speech cue at tokens[c], including those that need the next word: "found that",
     "put it", "fired back"."""
-    if is_cue(tokens[c]):
-        return True
     following = tokens[c + 1].text if c + 1 < len(tokens) else ""
+    if is_cue(tokens[c]):
+        return (tokens[c].text, following) not in _NOT_CUE_PAIRS
     return (tokens[c].text, following) in _CUE_PAIRS or (following == "that" and tokens[c].text in _CUES_BEFORE_THAT)
 
 
 # Verbs that report speech or a stated view only with a particle or a "that" clause after them.
 _CUE_PAIRS = frozenset({("put", "it"), ("fired", "back"), ("hit", "back"), ("shot", "back"), ("went", "on")})
+# Cue words that, with the next word, do not report speech: "statements calling for a ban"
+# (demanding it; a letter that "calls for" something does speak), "proposed to cut taxes" (planned to).
+_NOT_CUE_PAIRS = frozenset({("calling", "for"), ("proposed", "to"), ("proposes", "to"), ("proposing", "to")})
 _CUES_BEFORE_THAT = frozenset(
     "found finds believes believed thinks thought feels felt hopes hoped fears feared expects expected".split()
 )
@@ -477,7 +481,7 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         tok = tokens[i - 1]
         if not tok.text[0].isalnum() and tok.text not in ("(", ")", "-", "’", "'", "&"):
             break
-        if tok.lower in _CONJUNCTIONS or is_cue(tok) or _is_auxiliary(tok):
+        if tok.lower in _CONJUNCTIONS or tok.lower in _WH_WORDS or is_cue(tok) or _is_auxiliary(tok):
             break
         if tok.lower in _PREPOSITIONS and tok.lower not in ("of", "for", "at", "to"):
             break
@@ -489,6 +493,9 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     while phrase and phrase[0].lower in ("of", "for", "at", "to"):
         phrase = phrase[1:]
     return phrase
+
+
+_WH_WORDS = frozenset("why how what".split())  # "That is why critics say": the phrase starts after
 
 
 def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
@@ -736,6 +743,8 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         if tok.text in _CLAUSE_STOPS:
             break
         if is_cue_at(after, c) and not cue_is_noun(after, c):
+            if c + 1 < len(after) and after[c + 1].lower == "by" and not _BE_FORMS & {t.text for t in after[:c]}:
+                return speaker_after(after, c + 1, text)  # '"poison pill" riders added by Roe'
             return _subject_or_inverted(after, c, text)
     if open_ended:
         verb = _unlisted_speech_verb(after)
@@ -826,7 +835,6 @@ def _cue_closing_sentence(after: list[Token], text: str) -> Speaker | None:
         speaker = subject_before(after, c, text)
         if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
             return speaker
-        return None
     return None
 
 
