@@ -303,3 +303,49 @@ def test_referenced_is_a_cue() -> None:
     text = 'In the exchange, Ana Ruiz referenced an audit finding that "fewer than one in ten files" were kept.'
     [quote] = find_quotes(text)
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_name_after_to_is_the_addressee_not_the_speaker() -> None:
+    text = (
+        'Mayor Ana Ruiz wrote a letter to Attorney General Tom Vale asking the ministry to examine the '
+        '"shambles."'
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_name_after_a_gerund_is_its_object() -> None:
+    text = (
+        '"It changed everything," Ana Ruiz said. Rural voters embracing Vale marked '
+        '"a turning point, and everyone knew it."'
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_cue_after_a_modal_with_a_thing_as_subject_is_not_speech() -> None:
+    text = 'Ana Ruiz said in her opening remarks that the charter should reaffirm the "close partners."'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_blamed_for_saying_is_not_attributed_to_who_blames() -> None:
+    text = 'Ana Ruiz attacked Tom Vale as aloof for suggesting that farmers "cling to old habits," and left.'
+    assert [q.speaker for q in find_quotes(text)] in ([], [None])
+    text = 'Ana Ruiz attacked Tom Vale for saying that farmers "cling to old habits and old maps."'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Tom Vale"
+
+
+def test_in_someones_words() -> None:
+    text = 'The fair moved to Lisbon because, in Vargas’ words, "no city is better placed for it."'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Vargas"
+    text = 'In the words of Jane Roe, "the treaty was never meant to last."'
+    assert find_quotes(text)[0].speaker == "Jane Roe"
+
+
+def test_from_someones_post_with_a_colon() -> None:
+    text = 'Aides say the governor will back her. From Vale\'s Facebook post: "We must unite behind her now."'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Vale"

@@ -225,9 +225,12 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
         return True
     if c < 2 or tokens[c - 2].lower not in _DETERMINERS or _is_role_word(before):
         return False
+    if tokens[c - 2].lower in _POSSESSIVE_DETERMINERS and before.text.endswith("ing"):
+        return True  # "her opening remarks", "his closing statement"
     return bool(_ADJECTIVE.search(before.text))
 
 
+_POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 _ADJECTIVE = re.compile(
     r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
     r"|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$"
@@ -301,10 +304,29 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
         return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start)
     name_tokens = _strip_name_prefixes(tokens[name_start:])
     role_tokens = tokens[: len(tokens) - len(name_tokens)]
+    if _names_an_object(role_tokens):
+        return None
     role = _span(text, role_tokens) if role_tokens else None
     if role and role_tokens[0].lower in ("the", "a", "an") and len(role_tokens) == 1:
         role = None
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
+
+
+_OBJECT_PREPOSITIONS = frozenset("to with from against toward towards".split())
+
+
+def _names_an_object(role_tokens: list[Token]) -> bool:
+    """Whether the words before a name make it an object, not a speaker: "a letter to Attorney
+    General Jane Roe", "voters embracing Roe" (but "Ambassador to France Jane Roe" is a title)."""
+    lower = [k for k, t in enumerate(role_tokens) if t.text.islower()]
+    if not lower:
+        return False
+    k = lower[-1]
+    word = role_tokens[k]
+    if word.lower in _OBJECT_PREPOSITIONS:
+        return k == 0 or not _is_role_word(role_tokens[k - 1])
+    # a gerund between two capitalised phrases: "White voters embracing Roe"
+    return word.text.endswith("ing") and any(t.capitalised for t in role_tokens[:k]) and not _is_role_word(word)
 
 
 def _can_start_description(tokens: list[Token]) -> bool:
@@ -669,6 +691,46 @@ def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
     return False
 
 
+def in_words_of(tokens: list[Token], text: str) -> Speaker | None:
+    """The speaker of 'in Roe's words, "..."' or 'in the words of Jane Roe, "..."'."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower != "in":
+            continue
+        if tokens[k + 1].lower == "the" and tokens[k + 2].lower == "words" and k + 3 < len(tokens):
+            if tokens[k + 3].lower == "of":
+                return speaker_after(tokens, k + 3, text)
+        words = next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].lower == "words"), None)
+        if words is not None and _POSSESSIVE.search(tokens[words - 1].text):
+            return _possessor(tokens[k + 1 : words], text)
+    return None
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# What a person writes or says, for "From Roe's statement:" and "in Roe's words".
+_DOCUMENTS = frozenset(
+    """post statement tweet letter email e-mail memo speech remarks op-ed column essay blog
+    interview testimony message release video""".split()
+)
+
+
+def _possessor(tokens: list[Token], text: str) -> Speaker | None:
+    """The person in a possessive phrase ("Jane Roe's", "the senator's", "Forbes’"), as a speaker."""
+    speaker = phrase_to_speaker(tokens, text)
+    if speaker is None:
+        return None
+    name = re.sub(r"['’]s?$", "", speaker.name)
+    return replace(speaker, name=name) if name else None
+
+
+def _document_author(tokens: list[Token], text: str) -> Speaker | None:
+    """ 'From Roe's Facebook post: "..."': the author of a document named by a possessive."""
+    for k, tok in enumerate(tokens):
+        if _POSSESSIVE.search(tok.text) and tok.capitalised:
+            if any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4]):
+                return _possessor(_phrase_back(tokens, k + 1), text)
+    return None
+
+
 def according_to(tokens: list[Token], text: str) -> Speaker | None:
     """The speaker of 'according to Jane Roe, a ministry spokeswoman'."""
     for k in range(len(tokens) - 2):
@@ -701,7 +763,7 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
         speaker = phrase_to_speaker(trailing_phrase(head), text)
         if speaker and speaker.proper:
             return speaker  # "... doesn't surprise pollster Jane Roe:"
-    return clause_subject(head, text, anyone=True)
+    return _document_author(head, text) or clause_subject(head, text, anyone=True)
 
 
 _CLAUSE_STOPS = frozenset(".;:!?")
@@ -711,7 +773,12 @@ _LEADING_PUNCTUATION = frozenset(",;:—–-")
 def speaker_before(before: list[Token], text: str) -> Speaker | None:
     """The speaker named in the words before a quotation's opening mark, in its sentence:
     'Roe said: "..."', 'Roe said the treaty was "a relic"', 'according to Roe, "..."'."""
-    return colon_speaker(before, text) or cue_speaker(before, text) or according_to(before, text)
+    return (
+        in_words_of(before, text)
+        or colon_speaker(before, text)
+        or cue_speaker(before, text)
+        or according_to(before, text)
+    )
 
 
 def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
@@ -797,11 +864,28 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         depth -= before[c].text == "(" and depth > 0
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
             continue
+        if is_participle(before[c]) and before[c - 1].lower == "for":
+            return _blamed_for(before, c - 1, text)
         speaker = _speaker_of_cue(before, c, text)
-        if speaker and (is_personal(speaker) or not is_participle(before[c])):
+        if speaker and (is_personal(speaker) or not (is_participle(before[c]) or _after_modal(before, c))):
             return speaker
         fallback = fallback or speaker
     return fallback
+
+
+_MODALS = frozenset("should would could might must may can will shall".split())
+
+
+def _after_modal(tokens: list[Token], c: int) -> bool:
+    """A cue in a wish or a forecast, "the platform should reiterate ...": no one has said it yet."""
+    return c > 0 and tokens[c - 1].lower in _MODALS
+
+
+def _blamed_for(tokens: list[Token], for_at: int, text: str) -> Speaker | None:
+    """ 'Roe slammed Doe for saying "..."': the speaker is the person blamed, not the one blaming;
+    None when the words before "for" name no one ('slammed Doe as out of touch for saying')."""
+    speaker = phrase_to_speaker(_phrase_back(tokens, for_at), text)
+    return speaker if speaker and (speaker.proper or speaker.pronoun in ("he", "she")) else None
 
 
 def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
