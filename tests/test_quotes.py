@@ -349,3 +349,47 @@ def test_from_someones_post_with_a_colon() -> None:
     text = 'Aides say the governor will back her. From Vale\'s Facebook post: "We must unite behind her now."'
     [quote] = find_quotes(text)
     assert quote.speaker == "Vale"
+
+
+# --- polls, pull quotes, mentioned words ---------------------------------------------------------
+
+
+def test_a_share_of_respondents_is_not_a_speaker_the_poll_is() -> None:
+    text = (
+        'In a new Harbour Institute poll released Friday, 41% of voters said they were "very worried" '
+        "about prices, up from 30% in May."
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "a new Harbour Institute poll"
+
+
+def test_a_share_with_no_poll_named_gets_no_speaker() -> None:
+    text = 'Six in 10 residents said the council "should have listened to us from the start."'
+    [quote] = find_quotes(text)
+    assert quote.speaker is None
+
+
+def test_a_majority_leader_is_not_a_statistic() -> None:
+    text = '"We will hold the vote on Monday," Senate Majority Leader Jane Roe said.'
+    assert find_quotes(text)[0].speaker == "Jane Roe"
+
+
+def test_a_signed_pull_quote_is_page_furniture() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"We will not give up on the harbour, not now and not ever.\nCouncillor Jo Park."\n\n'
+        '"We will not give up on the harbour," Park told the meeting.'
+    )
+    quotes = find_quotes(text)
+    assert [q.quote for q in quotes] == ["We will not give up on the harbour,"]
+    assert quotes[0].speaker == "Jo Park"
+
+
+def test_words_mentioned_with_the_and_a_noun_for_words_are_not_quotes() -> None:
+    text = 'The "steady hand" phrase Roe used on Monday has appeared in her speeches for years.'
+    assert find_quotes(text) == []
+
+
+def test_a_lower_case_phrase_after_an_article_with_no_speaker_is_the_writers() -> None:
+    text = '"It was a disgrace," said Jo Park, 41, who stood in an "endless queue winding up the hill and back" for hours.'
+    assert [q.quote for q in find_quotes(text)] == ["It was a disgrace,"]

@@ -289,8 +289,44 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     inside = article.text[region.start : region.end].rstrip()
     right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
     if right_after:
-        return _Attribution(right_after, tight=True)
-    return _Attribution(speaker_before(before, article.blanked) or speaker_closing_sentence(after, article.blanked))
+        return _Attribution(_poll_for_statistic(article, region, sentence, right_after), tight=True)
+    speaker = speaker_before(before, article.blanked) or speaker_closing_sentence(after, article.blanked)
+    return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
+
+
+# "31% of voters", "six in 10 Republicans", "a majority of Democrats": a share of a poll's sample.
+_STATISTIC = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent\b|per cent\b)"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:10|ten|\d+)\b"
+    r"|\b(?-i:majority|plurality) of\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|--")
+_POLL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w/’'.\-]+\s+){0,4}?(?:poll|survey)\b")
+
+
+def _poll_for_statistic(
+    article: _Article, region: Region, sentence: _Sentence, speaker: Speaker | None
+) -> Speaker | None:
+    """A share of respondents ("31% of voters said they were "...") does not speak: the poll
+    named in the sentence, or the one before, does. None when no poll is named."""
+    if speaker is None or speaker.pronoun:
+        return speaker
+    text = article.blanked
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, speaker.phrase_start)]
+    clause = text[max(breaks, default=sentence.start) : speaker.start + len(speaker.name)]
+    if not _STATISTIC.search(clause):
+        return speaker
+    lo = article.paragraphs[region.paragraph][0]
+    previous = article.sentence_around(region.paragraph, sentence.start - 1, sentence.start - 1)
+    for start in (sentence.start, previous.start if sentence.start > lo else None):
+        if start is None:
+            continue
+        polls = list(_POLL.finditer(text, start, region.opened))
+        if polls:
+            poll = polls[-1]
+            return Speaker(poll.group(), None, poll.start(), poll.start())
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,6 +366,8 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if len(inside.split()) == 1 and _modifies_next_word(text, region):
         return True
+    if _after_determiner(text, region) and _word_after(text, region) in _WORDS_FOR_WORDS:
+        return True  # the "wise judge" remark: words mentioned, not said
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
     if region.secondary:
@@ -341,7 +379,39 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if speaker is not None or _is_sentence(inside):
         return False
+    if inside[:1].islower() and _after_determiner(text, region):
+        return True  # waited in an "endless line snaking around the block": the writer's noun phrase
     return len(words) <= _SHORT_FRAGMENT or (len(words) <= _UNSPOKEN_PHRASE and inside[:1].islower())
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+# Nouns for words themselves: 'the "wise judge" phrase' mentions a quotation rather than making it.
+_WORDS_FOR_WORDS = frozenset(
+    """phrase phrases remark remarks comment comments line lines label slogan slogans term terms quip
+    moniker nickname tag motto mantra catchphrase chant chants rhetoric quote word words language
+    refrain line tagline headline""".split()
+)
+
+
+def _after_determiner(text: str, region: Region) -> bool:
+    """Whether an article stands right before the opening mark: 'the "x" phrase', 'an "x" line'."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, region.opened - 8), region.opened))
+
+
+_SIGNED_LAST_LINE = re.compile(r"[.!?…][ \t]*\n[ \t]*([A-Z][^\n]{0,80}?)\.?\s*$")
+
+
+def _is_pull_quote(article: _Article, region: Region) -> bool:
+    """A quotation set apart as page furniture, signed inside its own marks:
+    '"We will win this.\nSenator Jane Roe."'. It repeats the story; it is not part of it."""
+    if not _opens_with_quote(article, region):
+        return False
+    signed = _SIGNED_LAST_LINE.search(article.text, region.start, region.end)
+    if not signed or len(signed.group(1).split()) > 8:
+        return False
+    signature = tokenize(article.text, signed.start(1), signed.end(1))  # inside the marks: not blanked
+    speaker = phrase_to_speaker(signature, article.text)
+    return bool(speaker and speaker.proper and speaker.phrase_start == signed.start(1))
 
 
 def _names_someone(speaker: Speaker) -> bool:
@@ -521,7 +591,11 @@ def find_quotes(text: str) -> list[Quote]:
         return []
     article = _Article(text, regions)
     attributions = [_own_attribution(article, r) for r in regions]
-    kept = [i for i, r in enumerate(regions) if not _is_term(article, r, attributions[i])]
+    kept = [
+        i
+        for i, r in enumerate(regions)
+        if not _is_term(article, r, attributions[i]) and not _is_pull_quote(article, r)
+    ]
     regions, own = [regions[i] for i in kept], [attributions[i].speaker for i in kept]
     speakers = _propagate(article, regions, own)
     names = NameIndex(text)
