@@ -112,6 +112,19 @@ def test_pick_headline_skips_byline_dateline_caption_and_furniture() -> None:
     assert pick_headline(head) == "Ministers extend the Lakeside Accord"
 
 
+def test_pick_headline_prefers_the_headline_to_its_standfirst_below() -> None:
+    head = [
+        "Lakeside talks stall again",
+        "Negotiators from the two republics left the lakeside resort without a date for their next round of talks",
+    ]
+    assert pick_headline(head) == "Lakeside talks stall again"
+
+
+@pytest.mark.parametrize("headline", ["Card issuer rescued by its creditors", "Search for new test site begins"])
+def test_ordinary_words_like_credit_and_search_do_not_disqualify_a_headline(headline: str) -> None:
+    assert pick_headline([headline]) == headline
+
+
 def test_pick_headline_prefers_a_headline_the_page_repeats() -> None:
     head = [
         "Up next: Ministers extend the Lakeside Accord for five years",

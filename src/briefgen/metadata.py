@@ -99,7 +99,7 @@ HEADLINE_WINDOW = 25
 # have few spaces, so for them characters count.
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 3, 30, 250
 HEADLINE_MIN_CJK_CHARS = 8
-HEADLINE_GOOD_WORDS = (4, 20)
+HEADLINE_GOOD_WORDS = (4, 14)  # a longer line under the headline is usually its standfirst
 HEADLINE_REPEAT_BONUS = 1.5
 HEADLINE_DISTANCE_COST = 0.1
 HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byline or date
@@ -108,9 +108,10 @@ _NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
 # Site furniture that looks like a short line (English and a few common languages; extra signal).
 _NOT_HEADLINE_WORDS = re.compile(
     r"\b(?:subscribe|newsletters?|sign (?:in|up)|log ?(?:in|out)|share|follow us|cookies?|advertisement|"
-    r"skip to|menu|search|copyright|all rights|photo|image|credit|getty|reuters/|afp/|ap photo|continue reading"
+    r"skip to|menu|search (?:form|results|box|the site|this site)|copyright|all rights|photo|image|"
+    r"(?:photo|image|picture) credits?|getty|reuters/|afp/|ap photo|continue reading"
     r"|read more|browse|external links?|posted|published|updated|contributor|correspondent|editor|reporter"
-    r"|staff|signed in|you are here|playback)\b|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
+    r"|staff|signed in|you are here|playback)\b|\bcredits?:|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
 # Share buttons run several network names together ("Facebook Twitter Email").

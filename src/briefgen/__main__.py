@@ -1,0 +1,4 @@
+"""`python -m briefgen` runs the same command line as `briefgen`."""
+from .cli import main
+
+main()
