@@ -393,3 +393,39 @@ def test_words_mentioned_with_the_and_a_noun_for_words_are_not_quotes() -> None:
 def test_a_lower_case_phrase_after_an_article_with_no_speaker_is_the_writers() -> None:
     text = '"It was a disgrace," said Jo Park, 41, who stood in an "endless queue winding up the hill and back" for hours.'
     assert [q.quote for q in find_quotes(text)] == ["It was a disgrace,"]
+
+
+# --- more attribution shapes ----------------------------------------------------------------------
+
+
+def test_expressed_reports_a_view() -> None:
+    text = 'In the interview, Ana Ruiz expressed confidence that the inquiry "will not change a single vote."'
+    assert find_quotes(text)[0].speaker == "Ana Ruiz"
+
+
+def test_a_verb_with_a_particle_before_a_dash() -> None:
+    text = 'When Vale finally wrapped up — "We will be back next year!" — the lights went out.'
+    assert find_quotes(text)[0].speaker == "Vale"
+
+
+def test_a_cue_in_a_fronted_clause_does_not_attribute_the_main_clause() -> None:
+    text = (
+        'After reporter Tom Vale asked about the trip, the couple grew "tense and short," '
+        "according to a producer at the station."
+    )
+    assert find_quotes(text)[0].speaker == "a producer at the station"
+
+
+def test_during_phrase_between_subject_and_cue() -> None:
+    text = 'Ruiz during a Monday rally thanked the nurses and called the union "a true partner of this campaign."'
+    assert find_quotes(text)[0].speaker == "Ruiz"
+
+
+def test_a_written_text_introducing_a_quote_with_a_colon() -> None:
+    text = 'A footnote in the audit makes that plain: "These figures exclude the ministers’ own offices."'
+    assert find_quotes(text)[0].speaker == "A footnote"
+
+
+def test_mis_decoded_accents_stay_inside_a_name() -> None:
+    text = 'As prosecutor Marc BarrÃ©ra put it, "nothing in his file pointed to any of this."'
+    assert find_quotes(text)[0].speaker == "Marc BarrÃ©ra"

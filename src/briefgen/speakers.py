@@ -53,7 +53,7 @@ ranted rants ranting | grumbled grumbles grumbling | sighed sighs sighing | laug
 cried cries crying | screamed screams screaming | quoted quoting | concurred concurs concurring
 thanked thanking | boomed booms booming | pointed | estimated estimates estimating | echoed echoes echoing
 chimed | riffed | read reads | derided derides deriding | referred referring | cited citing
-referenced referencing
+referenced referencing | expressed expresses expressing
 """
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -133,7 +133,10 @@ _NAME_PREFIX = re.compile(
     r"Libertarian|Independent|GOP|Labour|Conservative|Tory|\w+(?:an|ian|ese|ish|i|ch))$"
 )
 
-_TOKEN = re.compile(r"[\w’'\-]+(?:\.(?:[\w’'\-]+\.)*)?|[^\w\s]")
+# A word may carry mis-decoded accents inside it ("TrÃ©vidic" for "Trévidic"): Latin-1 symbols
+# between letters (not the guillemets or the no-break space).
+_MOJIBAKE = "\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
+_TOKEN = re.compile(rf"[\w’'\-]+(?:[{_MOJIBAKE}]+[\w’'\-]+)*(?:\.(?:[\w’'\-]+\.)*)?|[^\w\s]")
 _INITIAL_OR_ACRONYM = re.compile(r"^(?:[A-Z]\.)+(?:[A-Z]\.?)?$|^[A-Z]\.$")
 
 
@@ -531,7 +534,10 @@ def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
             # "Roe on Friday said", "Roe last week said"
             i -= 2 if i > 1 and tokens[i - 2].text in ("on", "last", "this", "late", "early") else 1
         else:
-            break
+            during = next((k for k in range(i - 2, max(i - 5, -1), -1) if tokens[k].text == "during"), None)
+            if during is None or any(t.text in _PHRASE_ENDS for t in tokens[during:i]):
+                break
+            i = during  # "Roe during the debate said"
     return i
 
 
@@ -680,6 +686,8 @@ def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
         return True
     if tok.lower in _DETERMINERS or tok.lower in ("he", "she", "they", "we", "i"):
         return j == 0 or tokens[j - 1].text == ","
+    if tok.lower in _TEXTS and j > 0 and tokens[j - 1].lower in _DETERMINERS:
+        return True  # "A footnote in the report makes it clear:"
     if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok) and tok.lower not in _PREPOSITIONS:
         # A modifier ("former", "presidential") belongs to the phrase when a role word follows
         # it before any preposition: "former Cato Institute president Ed Crane".
@@ -710,6 +718,13 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _DOCUMENTS = frozenset(
     """post statement tweet letter email e-mail memo speech remarks op-ed column essay blog
     interview testimony message release video""".split()
+)
+
+
+# Things that are written and can be quoted: "A footnote in the report makes it clear: ..."
+_TEXTS = _DOCUMENTS | frozenset(
+    """report footnote note filing ruling document study website page ad advertisement sign banner
+    editorial article book caption""".split()
 )
 
 
@@ -751,9 +766,10 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     head = before[:-1]
     if not head:
         return None
-    if is_cue_at(head, len(head) - 1) or _PAST_TENSE.match(head[-1].text):
-        # the verb right before the colon ("O'Malley interjected:"), listed as a cue or not
-        speaker = subject_before(head, len(head) - 1, text)
+    verb = len(head) - 2 if len(head) > 1 and head[-1].lower in _PARTICLES else len(head) - 1
+    if is_cue_at(head, verb) or _PAST_TENSE.match(head[verb].text):
+        # the verb right before the colon ("O'Malley interjected:", "Roe wrapped up --"), listed or not
+        speaker = subject_before(head, verb, text)
         if speaker and (speaker.proper or speaker.pronoun):
             return speaker
     speaker = cue_speaker(head, text)
@@ -767,6 +783,7 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
 
 
 _CLAUSE_STOPS = frozenset(".;:!?")
+_PARTICLES = frozenset("up out back off on down".split())
 _LEADING_PUNCTUATION = frozenset(",;:—–-")
 
 
@@ -859,7 +876,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
     """
     fallback = None
     depth = 0
-    for c in range(len(before) - 1, -1, -1):
+    for c in range(len(before) - 1, _fronted_clause_end(before) - 1, -1):
         depth += before[c].text == ")"
         depth -= before[c].text == "(" and depth > 0
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
@@ -871,6 +888,17 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
             return speaker
         fallback = fallback or speaker
     return fallback
+
+
+_SUBORDINATORS = frozenset("after when before once while since because if although though until".split())
+
+
+def _fronted_clause_end(tokens: list[Token]) -> int:
+    """Where a sentence's opening subordinate clause ends ("After Roe asked about it, ..."): its
+    cues belong to that clause, not to a quotation in the main clause. 0 when there is none."""
+    if not tokens or tokens[0].lower not in _SUBORDINATORS:
+        return 0
+    return next((k + 1 for k, t in enumerate(tokens) if t.text == ","), 0)
 
 
 _MODALS = frozenset("should would could might must may can will shall".split())
