@@ -429,3 +429,13 @@ def test_a_written_text_introducing_a_quote_with_a_colon() -> None:
 def test_mis_decoded_accents_stay_inside_a_name() -> None:
     text = 'As prosecutor Marc BarrÃ©ra put it, "nothing in his file pointed to any of this."'
     assert find_quotes(text)[0].speaker == "Marc BarrÃ©ra"
+
+
+def test_a_quote_paragraph_after_reported_speech_continues_that_speaker() -> None:
+    text = (
+        "In a video on Monday, Mayor Jane Roe warned that the bridge could close within weeks.\n\n"
+        '"We have no money left for repairs. None at all."\n\n'
+        "The council meets again in June."
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Jane Roe"

@@ -495,7 +495,7 @@ def _propagate(article: _Article, regions: list[Region], own: list[Speaker | Non
         if not any(speakers[i] for i in members) and _opens_with_quote(article, first):
             speakers[members[0]] = (
                 _introduction(article, paragraph - 1)
-                or (last_speaker if paragraph - 1 in by_paragraph else None)
+                or (last_speaker if paragraph - 1 in by_paragraph else _reported_before(article, paragraph - 1))
                 or _signature(article, paragraph + 1)
             )
         for k, i in enumerate(members):
@@ -524,6 +524,17 @@ def _introduction(article: _Article, paragraph: int) -> Speaker | None:
     sentence = article.sentence_around(paragraph, hi, hi)
     tokens = article.tokens(sentence.start, hi)
     return cue_speaker(tokens, article.blanked) or colon_speaker(tokens, article.blanked)
+
+
+def _reported_before(article: _Article, paragraph: int) -> Speaker | None:
+    """The person whose words the paragraph before ends by reporting ("Roe speculated that the
+    men could be armed."), for a quotation paragraph that names nobody: it goes on in their words."""
+    if paragraph < 0:
+        return None
+    lo, hi = article.paragraphs[paragraph]
+    last = article.sentence_around(paragraph, hi, hi)
+    reported = [s for s in cue_subjects(article.tokens(max(lo, last.start), hi), article.blanked) if s.proper]
+    return reported[-1] if reported else None
 
 
 _SIGNATURE = re.compile(r"[-—–]+\s*(\S.{0,60}?)\.?\s*$")
