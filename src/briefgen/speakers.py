@@ -997,6 +997,8 @@ def _role_before(speaker: Speaker, text: str, run_start: int) -> bool:
     return bool(before) and _is_role_word(Token(before[-1], 0, 0))
 
 
+# "Jane Roe, 39, said": an age in apposition marks a person.
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
 _PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
@@ -1029,7 +1031,7 @@ class NameIndex:
                 self._vote(words, _FEMALE_TITLES, _MALE_TITLES, title)
             if not _could_be_a_name(words):
                 continue
-            titled = title in _TITLES or _role_before(speaker, text, m.start())
+            titled = title in _TITLES or _role_before(speaker, text, m.start()) or bool(_AGE_AFTER.match(text, m.end()))
             self._vote_by_role(words, speaker.role)
             self._vote_by_pronoun(words, text, m.end())
             if len(words) >= 2:
