@@ -444,7 +444,7 @@ def test_a_quote_paragraph_after_reported_speech_continues_that_speaker() -> Non
 def test_an_age_in_apposition_makes_a_pronoun_antecedent() -> None:
     text = (
         '"We came for the music," Ana Ruiz said.\n\n'
-        'Tom Vale, 52, drove in from Porto on Friday. "I would not miss this for anything," he said.'
+        'Tom Vale, 52, drove in from Ponte Nova on Friday, with his daughter. "I would not miss this for anything," he said.'
     )
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == ["Ana Ruiz", "Tom Vale"]
