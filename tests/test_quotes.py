@@ -448,3 +448,12 @@ def test_an_age_in_apposition_makes_a_pronoun_antecedent() -> None:
     )
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == ["Ana Ruiz", "Tom Vale"]
+
+
+def test_a_pull_quote_signed_in_a_paragraph_of_its_own() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"We will not give up on the harbour, not now and not ever.\n\nCouncillor Jo Park."\n\n'
+        "The vote is in June."
+    )
+    assert find_quotes(text) == []

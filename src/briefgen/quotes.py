@@ -398,6 +398,7 @@ def _after_determiner(text: str, region: Region) -> bool:
     return bool(_DETERMINER_BEFORE.search(text, max(0, region.opened - 8), region.opened))
 
 
+_SIGNATURE_PARAGRAPH = re.compile(r"([A-Z][^\n\"“”]{0,80}?)\.?[\"”]\s*")
 _SIGNED_LAST_LINE = re.compile(r"[.!?…][ \t]*\n[ \t]*([A-Z][^\n]{0,80}?)\.?\s*$")
 
 
@@ -407,6 +408,9 @@ def _is_pull_quote(article: _Article, region: Region) -> bool:
     if not _opens_with_quote(article, region):
         return False
     signed = _SIGNED_LAST_LINE.search(article.text, region.start, region.end)
+    if signed is None and region.closed is None and region.paragraph + 1 < len(article.paragraphs):
+        # the signature set as a paragraph of its own, the closing mark after it
+        signed = _SIGNATURE_PARAGRAPH.fullmatch(article.text, *article.paragraphs[region.paragraph + 1])
     if not signed or len(signed.group(1).split()) > 8:
         return False
     signature = tokenize(article.text, signed.start(1), signed.end(1))  # inside the marks: not blanked
