@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.config import Settings, load_settings
+from briefgen.config import _PDF_VARIANTS, Settings, load_settings
 from briefgen.errors import ConfigError
 
 
@@ -45,3 +45,55 @@ def test_invalid_toml_is_one_clear_error(tmp_path):
 def test_explicit_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path, Path(tmp_path / "missing.toml"))
+
+
+def test_every_key_is_checked_and_each_problem_named(tmp_path):
+    (tmp_path / "briefgen.toml").write_text(
+        'title = ""\nlanguage = "English!"\noutput_name = "week-{week}"\ntheme = ["a", "b"]\n'
+        'glossaries = "course.yaml"\npdf_variant = "pdf/x-4"\nquotes_per_article = true\n')
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value).splitlines() == [
+        "briefgen.toml: key 'title': expected a non-empty text",
+        "briefgen.toml: key 'language': expected a language tag such as en, en-GB or fr",
+        "briefgen.toml: key 'output_name': expected a file name in which {date} is the only placeholder",
+        "briefgen.toml: key 'theme': expected a folder path",
+        "briefgen.toml: key 'glossaries': expected a list of paths",
+        "briefgen.toml: key 'pdf_variant': expected one of " + ", ".join(_PDF_VARIANTS),
+        "briefgen.toml: key 'quotes_per_article': expected a whole number from 0 to 10",
+    ]
+
+
+def test_missing_theme_folder_and_glossary_file(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('theme = "nowhere"\nglossaries = ["missing.yaml"]\noutput_name = "../x"\n')
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    lines = str(error.value).splitlines()
+    assert f"briefgen.toml: key 'theme': folder not found: {(tmp_path / 'nowhere').resolve()}" in lines
+    assert any(line.startswith("briefgen.toml: key 'glossaries': file not found:") for line in lines)
+    assert "briefgen.toml: key 'output_name': expected a file name without folders" in lines
+
+
+def test_a_full_course_config(tmp_path):
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "briefgen.toml").write_text(
+        'title = "Week 12"\ncourse = "POLS 245"\ninstructor = "Dr. A. Teacher"\ninstitution = "Example University"\n'
+        'paper = "letter"\nlanguage = "en-GB"\nquotes_per_article = 0\nboxes_per_article = 4\n'
+        'theme = "theme"\noutput_name = "pols245-{date}"\npdf_variant = "PDF/UA-1"\n')
+    settings = load_settings(tmp_path)
+    assert (settings.course, settings.paper, settings.language, settings.quotes_per_article) == (
+        "POLS 245", "letter", "en-GB", 0)
+    assert (settings.output_name, settings.pdf_variant) == ("pols245-{date}", "pdf/ua-1")
+
+
+def test_problems_name_the_file_given_with_config(tmp_path):
+    other = tmp_path / "course.toml"
+    other.write_text('paper = "A5"\n')
+    with pytest.raises(ConfigError, match=r"^course\.toml: key 'paper': expected A4 or letter$"):
+        load_settings(tmp_path, other)
+
+
+def test_the_pdf_variants_offered_are_ones_weasyprint_writes():
+    from weasyprint.pdf import VARIANTS
+
+    assert set(_PDF_VARIANTS) <= set(VARIANTS)

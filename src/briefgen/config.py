@@ -5,12 +5,17 @@ one line each ("briefgen.toml: key 'paper': expected A4 or letter"), before anyt
 """
 from __future__ import annotations
 
-import tomllib
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
+    import tomli as tomllib
 
 CONFIG_NAME = "briefgen.toml"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -41,7 +46,10 @@ class Settings:
 
 _TEXT_KEYS = ("title", "course", "instructor", "institution", "language", "output_name")
 _COUNT_KEYS = {"summary_sentences": (1, 20), "quotes_per_article": (0, 10), "boxes_per_article": (0, 20)}
-_PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1", "pdf/ua-2")
+# The PDF variants WeasyPrint writes that suit a briefing: PDF/UA (tagged, accessible) and PDF/A (archiving).
+_PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u",
+                 "pdf/a-1a", "pdf/a-2a", "pdf/a-3a")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 def load_settings(folder: Path | None, config_path: Path | None = None, **overrides: Any) -> Settings:
@@ -89,9 +97,12 @@ def _check(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     if key in _TEXT_KEYS:
         if not isinstance(value, str) or not value.strip():
             return None, "expected a non-empty text"
-        if key == "output_name" and "/" in value:
-            return None, "expected a file name without folders"
-        return value.strip(), None
+        value = value.strip()
+        if key == "output_name":
+            return value, _output_name_problem(value)
+        if key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+            return None, "expected a language tag such as en, en-GB or fr"
+        return value, None
     if key in _COUNT_KEYS:
         low, high = _COUNT_KEYS[key]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -106,14 +117,26 @@ def _check(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     if key == "glossaries":
         return _check_paths(value, base, want_dir=False)
     if key == "theme":
-        paths, problem = _check_paths([value] if isinstance(value, str) else value, base, want_dir=True)
+        if not isinstance(value, str):
+            return None, "expected a folder path"
+        paths, problem = _check_paths([value], base, want_dir=True)
         return (paths[0] if paths else None), problem
     raise AssertionError(f"no check for settings key {key}")  # every Settings field has a branch above
 
 
+def _output_name_problem(pattern: str) -> str | None:
+    if "/" in pattern or "\\" in pattern or pattern.startswith("."):
+        return "expected a file name without folders"
+    try:
+        pattern.format(date="2000-01-01")
+    except (KeyError, IndexError, ValueError):
+        return "expected a file name in which {date} is the only placeholder"
+    return None
+
+
 def _check_paths(value: Any, base: Path, want_dir: bool) -> tuple[tuple[Path, ...], str | None]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return (), "expected a list of paths" if not want_dir else "expected a folder path"
+        return (), "expected a list of paths"
     paths = tuple((base / item).resolve() for item in value)
     for path in paths:
         if want_dir and not path.is_dir():

@@ -6,20 +6,25 @@ override a single block. Article text is always autoescaped; nothing is fetched 
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
 import logging
 import math
+import mimetypes
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import asdict
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import jinja2
+from markupsafe import Markup
 
 from .atomic import write_atomically
 from .config import Settings
@@ -28,6 +33,8 @@ from .model import Briefing
 
 READING_WORDS_PER_MINUTE = 200
 BRIEFING_TEMPLATE = "briefing.html"
+LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")  # looked for in the course theme folder
+RUNNING_TITLE_LIMIT = 60  # characters of a headline that fit the running header
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +56,8 @@ def make_environment(theme: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["long_date"] = long_date
-    environment.filters["reading_minutes"] = reading_minutes
+    environment.filters.update(long_date=long_date, reading_minutes=reading_minutes, plural=plural,
+                               short_title=short_title, term_id=term_id, css_string=css_string)
     return environment
 
 
@@ -62,17 +69,94 @@ def reading_minutes(words: int) -> int:
     return max(1, math.ceil(words / READING_WORDS_PER_MINUTE))
 
 
+def plural(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def short_title(title: str, limit: int = RUNNING_TITLE_LIMIT) -> str:
+    """A headline short enough for the running header: its first clause, or cut at a word."""
+    title = " ".join(str(title).split())
+    if len(title) <= limit:
+        return title
+    clause = re.search(r"^(.{20,}?)(?::|,|;| [-–—]) ", title[:limit])
+    if clause:
+        return clause.group(1)
+    cut = title.rfind(" ", 0, limit)
+    return title[: cut if cut > 0 else limit].rstrip(" ,;:-–—") + "…"
+
+
+def term_id(term: str) -> str:
+    """The HTML id of a term's context box (the glossary's page references point at it)."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "x")
+
+
+def css_string(value: object) -> Markup:
+    """`value` as a quoted CSS string, safe inside a <style> element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&' or not c.isprintable() else c for c in str(value))
+    return Markup(f'"{escaped}"')
+
+
+def template_context(briefing: Briefing, settings: Settings) -> dict:
+    """The variables every template sees (documented in the README: they are the theme's interface)."""
+    boxed = {term.term for digest in briefing.digests for term in digest.terms}
+    return {
+        "briefing": briefing,
+        "settings": settings,
+        "paper": settings.paper,
+        "logo": theme_logo(settings.theme),
+        "first_use": {term: index + 1 for term, index in briefing.first_use},
+        "boxed_terms": boxed,
+    }
+
+
+def theme_logo(theme: Path | None) -> str | None:
+    """The theme folder's logo as a data: URL (so the standalone HTML carries it too), or None."""
+    for name in LOGO_NAMES if theme else ():
+        path = theme / name
+        if path.is_file():
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return None
+
+
 def render_html(briefing: Briefing, settings: Settings) -> str:
     environment = make_environment(settings.theme)
     try:
         template = environment.get_template(BRIEFING_TEMPLATE)
-        return template.render(briefing=briefing, settings=settings, paper=settings.paper)
+        return template.render(template_context(briefing, settings))
     except jinja2.TemplateSyntaxError as error:
         raise ThemeError(f"template error: {error.message}", error.filename or error.name, error.lineno) from None
-    except jinja2.TemplateNotFound as error:
-        raise ThemeError(f"template not found: {error.name}") from None
-    except jinja2.UndefinedError as error:
-        raise ThemeError(f"template uses an unknown name: {error.message}") from None
+    except Exception as error:  # a template failing while it renders: name the template file and line
+        where = _template_frame(error, settings.theme)
+        if where is None:
+            raise
+        if isinstance(error, jinja2.TemplateNotFound):
+            message = f"template not found: {error.name}"
+        elif isinstance(error, jinja2.UndefinedError):
+            message = f"template uses an unknown name: {error.message}"
+        else:
+            message = f"template error: {type(error).__name__}: {error}"
+        raise ThemeError(message, *where) from None
+
+
+def _template_frame(error: BaseException, theme: Path | None) -> tuple[str, int] | None:
+    """(file, line) of the innermost template frame in `error`'s traceback (Jinja rewrites
+    template frames to carry the template's own file name and line number)."""
+    folders = [str(folder.resolve()) for folder in (theme, builtin_theme_dir()) if folder]
+    found = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if any(os.path.realpath(filename).startswith(folder + os.sep) for folder in folders):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found
+
+
+# Space before a block's end tag is invisible, but WeasyPrint 70 then sometimes sets the last
+# syllables of a hyphenated word on a line of their own ("in-" / "spec-" / "tions"); dropping it
+# before layout avoids that.
+_BLOCK_END_SPACE = re.compile(r"\s+(</(?:p|li|dd|dt|div|h[1-6]|blockquote|footer|section|aside|article|td|th)>)")
 
 
 def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], edition: dt.date | None = None) -> bytes:
@@ -80,15 +164,18 @@ def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], e
     from weasyprint import HTML
 
     theme_root = settings.theme or builtin_theme_dir()
-    document = HTML(string=html, base_url=str(theme_root) + "/", url_fetcher=_local_fetcher((theme_root, *allowed_roots)))
+    roots = (theme_root, builtin_theme_dir(), *allowed_roots)
+    html = _BLOCK_END_SPACE.sub(r"\1", html)
+    document = HTML(string=html, base_url=str(theme_root) + "/", url_fetcher=_local_fetcher(roots))
     # The identifier comes from the content, so the same briefing gives the same PDF bytes.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    # A PDF variant brings its own defaults (PDF/UA and PDF/A-…a are tagged); pdf_tags=None lets them apply.
     with _fixed_clock(edition):
         return document.write_pdf(
             pdf_identifier=identifier,
             pdf_variant=settings.pdf_variant,
-            pdf_tags=bool(settings.pdf_variant and "ua" in settings.pdf_variant),
+            pdf_tags=None if settings.pdf_variant else False,
         )
 
 
@@ -109,22 +196,24 @@ def _fixed_clock(edition: dt.date | None):
 
 
 def _local_fetcher(roots: tuple[Path, ...]):
-    from weasyprint.urls import URLFetcher
+    """A WeasyPrint URL fetcher that serves data: URLs and the files under `roots`, nothing else."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     resolved_roots = tuple(root.resolve() for root in roots)
 
     class LocalFileFetcher(URLFetcher):
-        """Serves data: URLs and files inside the theme and input folders; refuses everything else."""
+        """Reads allowed files itself (no urllib handler, no host lookup); refuses every other URL."""
 
         def fetch(self, url: str, headers=None):
             parsed = urlparse(url)
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
-            if parsed.scheme == "file":
-                path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(root) for root in resolved_roots):
-                    return super().fetch(url, headers)
-            raise ValueError(f"briefgen does not load external resources: {url}")
+            if parsed.scheme == "file" and parsed.netloc in ("", "localhost"):
+                path = Path(url2pathname(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in resolved_roots) and path.is_file():
+                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+            raise ValueError(f"briefgen loads only theme and input files, not {url}")
 
     return LocalFileFetcher(allowed_protocols=("file", "data"))
 
