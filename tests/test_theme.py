@@ -86,3 +86,16 @@ def test_a_broken_template_names_its_file_and_line(tmp_path, source, line, messa
     text = str(raised.value)
     assert text.startswith(f"{tmp_path / 'article.html'}:{line}: ") and message in text
     assert "\n" not in text
+
+
+def test_the_readme_worked_example_renders():
+    from pathlib import Path
+
+    from briefgen.config import load_settings
+
+    example = Path(__file__).resolve().parents[1] / "docs" / "example" / "briefgen.toml"
+    settings = load_settings(None, example)
+    assert (settings.course, settings.paper) == ("POLS 245: Nuclear Weapons and World Politics", "letter")
+    html = render_html(make_briefing(), settings)
+    assert html.count('class="homework"') == 2 and "data:image/svg+xml;base64," in html
+    assert "@page" in html and ".homework" in html  # default style, then the course's extra.css
