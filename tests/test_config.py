@@ -97,3 +97,15 @@ def test_the_pdf_variants_offered_are_ones_weasyprint_writes():
     from weasyprint.pdf import VARIANTS
 
     assert set(_PDF_VARIANTS) <= set(VARIANTS)
+
+
+def test_a_glossary_yaml_beside_the_articles_is_the_course_glossary(tmp_path):
+    (tmp_path / "glossary.yaml").write_text("[]\n", encoding="utf-8")
+    assert load_settings(tmp_path).glossaries == ((tmp_path / "glossary.yaml").resolve(),)
+
+
+def test_glossaries_named_in_the_config_replace_the_one_beside_the_articles(tmp_path):
+    (tmp_path / "glossary.yaml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "week.yaml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "briefgen.toml").write_text('glossaries = ["week.yaml"]\n', encoding="utf-8")
+    assert load_settings(tmp_path).glossaries == ((tmp_path / "week.yaml").resolve(),)

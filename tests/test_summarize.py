@@ -231,3 +231,16 @@ def test_sentences_and_words_together_respect_both_limits() -> None:
     summary = summarize(article(), sentences=4, words=45)
     assert len(summary) <= 4
     assert sum(len(sentence.split()) for sentence in summary) <= 45
+
+
+@pytest.mark.parametrize("dateline", ["Geneva, Mar 3, 2024 -- ", "LAKEVILLE (Wire) - ", "(Wire) -- "])
+def test_a_summary_sentence_starts_after_its_dateline(dateline: str) -> None:
+    lead = "Ministers agreed on Sunday to extend the fictional Lakeside Accord for five more years."
+    body = dateline + lead + "\n\nThe accord caps the number of long-range missiles each side may deploy."
+    summary = summarize(article(body), sentences=1)
+    assert summary == [lead]
+
+
+def test_a_dash_inside_an_ordinary_sentence_is_kept() -> None:
+    sentence = "Paul Roe - the northern minister - signed the extension on Sunday in Lakeville."
+    assert summarize(article(sentence + "\n\nInspectors will visit twice a year."), sentences=1) == [sentence]

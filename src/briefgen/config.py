@@ -18,6 +18,7 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
     import tomli as tomllib
 
 CONFIG_NAME = "briefgen.toml"
+COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 FORMATS = ("pdf", "html", "json")
 
@@ -58,8 +59,16 @@ def load_settings(folder: Path | None, config_path: Path | None = None, **overri
     settings = Settings()
     if path is not None and (config_path is not None or path.is_file()):
         settings = _settings_from_file(path)
+    if not settings.glossaries and folder is not None:
+        settings = replace(settings, glossaries=_course_glossary_beside(folder))
     changes = {key: value for key, value in overrides.items() if value is not None}
     return replace(settings, **changes) if changes else settings
+
+
+def _course_glossary_beside(folder: Path) -> tuple[Path, ...]:
+    """A glossary.yaml next to the articles is the course glossary, unless the settings name others."""
+    found = [folder / name for name in COURSE_GLOSSARY_NAMES if (folder / name).is_file()]
+    return (found[0].resolve(),) if found else ()
 
 
 def _settings_from_file(path: Path) -> Settings:

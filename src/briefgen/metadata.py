@@ -214,6 +214,15 @@ def parse_lead_dateline(paragraph: str) -> Dateline | None:
     return Dateline(agency=match.group("agency"), date=date)
 
 
+def without_lead_dateline(paragraph: str) -> str:
+    """`paragraph` after its opening dateline ("Geneva, Feb 6, 2026 -- The treaty..." -> "The
+    treaty..."), or the paragraph itself when it opens with none."""
+    if parse_lead_dateline(paragraph) is None:
+        return paragraph
+    dash = _LEAD_DASH.search(paragraph[: LEAD_DATELINE_MAX_CHARS + 4])
+    return paragraph[dash.end() :] if dash else paragraph
+
+
 def _split_off_date(text: str) -> tuple[dt.date | None, str]:
     """(the date written in `text`, `text` without it)."""
     for pattern in _DATE_PATTERNS:

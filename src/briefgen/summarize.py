@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from .metadata import without_lead_dateline
 from .model import Article, ArticleDigest
 from .text import SumyTokenizer, quotation_spans, sentence_spans
 from .text import words as word_tokens
@@ -141,7 +142,9 @@ def summary_candidates(article: Article) -> list[Candidate]:
         if order and "\n" in body[previous_end:start]:
             paragraph += 1
         previous_end = end
-        text = " ".join(body[start:end].split())
+        # A summary sentence may start where the dateline ends: it is still the article's words,
+        # and "Geneva, Feb 6, 2026 --" is the kicker's job, not the summary's.
+        text = without_lead_dateline(" ".join(body[start:end].split()))
         if title_key and _comparable(text) == title_key:
             continue
         if never_in_summary(text):
