@@ -6,9 +6,14 @@ progress. One bad article is reported as a warning and skipped; the others still
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,8 +29,18 @@ from .load import document_from_bytes, find_articles, read_bytes
 from .model import ArticleDigest, Briefing
 from .render import briefing_json, render_html, render_pdf
 
-# Called once per article when its analysis is done (or has failed), with the file's path.
-ProgressCallback = Callable[[Path], None]
+def _ignore(*_args: object) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What build() reports while it runs, for a progress display; every callback is optional."""
+
+    articles_found: Callable[[int], None] = _ignore  # how many article files there are
+    article_done: Callable[[Path], None] = _ignore  # one article analysed, reused or skipped
+    rendering: Callable[[], None] = _ignore  # every article is done; the outputs are being made
+    page_done: Callable[[int], None] = _ignore  # page N of the PDF is laid out
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,19 @@ class BuildResult:
     outputs: tuple[Path, ...]
     warnings: tuple[str, ...]
     briefing: Briefing
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One article's outcome: its digest, or None when it was skipped, and what went wrong.
+
+    For a skipped article `problems` holds the reason, naming the file. For a digest they are
+    one-line notes without the file name, which is added when they are reported: a cached
+    analysis may stand for the same file in another folder.
+    """
+
+    digest: ArticleDigest | None
+    problems: tuple[str, ...] = ()
 
 
 # Below this many articles a process pool costs more to start than it saves.
@@ -45,22 +73,24 @@ def build(
     edition: dt.date,
     settings: Settings,
     formats: Sequence[str] = ("pdf",),
-    on_article: ProgressCallback | None = None,
+    progress: Progress = Progress(),
     use_cache: bool = True,
 ) -> BuildResult:
     paths = find_articles(folder)
     if not paths:
         raise InputError("no articles found (expected .txt, .md or .html files)", folder)
+    progress.articles_found(len(paths))
     glossary_files = [*settings.glossaries, BUILTIN_GLOSSARY]
     glossary = load_glossary(glossary_files)
     cache = AnalysisCache(out_dir / CACHE_FOLDER, settings, glossary_files) if use_cache else None
-    digests, warnings = analyse_files(paths, glossary, settings, cache, on_article)
+    digests, warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
     if cache:
         cache.prune()
     if not digests:
         raise InputError("no readable articles (" + "; ".join(warnings) + ")", folder)
+    progress.rendering()
     briefing = assemble(digests, settings, edition)
-    outputs = write_outputs(briefing, settings, out_dir, formats, allowed_roots=(folder.resolve(),))
+    outputs = write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
     return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing)
 
 
@@ -69,49 +99,74 @@ def analyse_files(
     glossary: Glossary,
     settings: Settings,
     cache: AnalysisCache | None = None,
-    on_article: ProgressCallback | None = None,
+    on_article: Callable[[Path], None] = _ignore,
 ) -> tuple[list[ArticleDigest], list[str]]:
-    """Analyse every file (cached ones are reused), in parallel when there are many; keeps file order."""
-    results: dict[Path, ArticleDigest | str] = {}
+    """Analyse every file (cached ones are reused), in parallel when there are many.
+
+    Returns the digests and the warnings, both in file order whatever order the work finished in.
+    """
+    results: dict[Path, Analysis] = {}
     pending: dict[Path, tuple[bytes, str | None]] = {}
     for path in paths:
         try:
             data = read_bytes(path)
         except BriefgenError as error:
-            results[path] = f"skipped {error}"
-            _report(on_article, path)
+            results[path] = _skipped(error)
+            on_article(path)
             continue
         key = cache.key(path, data) if cache else None
         cached = cache.get(key) if cache and key else None
-        if cached is not None:
-            results[path] = _relocated(cached, path)
-            _report(on_article, path)
+        if isinstance(cached, Analysis) and cached.digest is not None:
+            results[path] = replace(cached, digest=_relocated(cached.digest, path))
+            on_article(path)
         else:
             pending[path] = (data, key)
     for path, outcome in _analyse_pending(pending, glossary, settings):
         results[path] = outcome
         key = pending[path][1]
-        if cache and key and isinstance(outcome, ArticleDigest):
+        if cache and key and outcome.digest is not None:
             cache.put(key, outcome)
-        _report(on_article, path)
-    digests = [r for p in paths if isinstance(r := results[p], ArticleDigest)]
-    warnings = [r for p in paths if isinstance(r := results[p], str)]
+        on_article(path)
+    digests = [digest for path in paths if (digest := results[path].digest) is not None]
+    warnings = [warning for path in paths for warning in _warnings(path, results[path])]
     return digests, warnings
+
+
+def _warnings(path: Path, analysis: Analysis) -> list[str]:
+    if analysis.digest is None:
+        return [f"skipped {problem}" for problem in analysis.problems]
+    return [f"{path}: {problem}" for problem in analysis.problems]
+
+
+def _skipped(reason: BriefgenError | str) -> Analysis:
+    return Analysis(None, (str(reason),))
 
 
 def _analyse_pending(
     pending: dict[Path, tuple[bytes, str | None]], glossary: Glossary, settings: Settings
-) -> Iterator[tuple[Path, ArticleDigest | str]]:
+) -> Iterator[tuple[Path, Analysis]]:
     if len(pending) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         _init_worker(glossary, settings)
         for path, (data, _) in pending.items():
             yield path, _analyse_one(path, data)
         return
     workers = min(os.cpu_count() or 2, 8)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(glossary, settings)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(glossary, settings))
+    try:
         futures = {pool.submit(_analyse_one, path, data): path for path, (data, _) in pending.items()}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield futures[future], _outcome(future, futures[future])
+    finally:
+        # On Ctrl-C (or any error) queued articles are dropped rather than analysed first.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(future: Future, path: Path) -> Analysis:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # A worker killed from outside (out of memory, a crash in a C library) takes its articles with it.
+        return _skipped(f"{path}: the analysis process died (out of memory?); please report it")
 
 
 # Set once per worker process (and in the parent for serial runs), so the glossary is sent once.
@@ -121,17 +176,27 @@ _worker_state: tuple[Glossary, Settings] | None = None
 def _init_worker(glossary: Glossary, settings: Settings) -> None:
     global _worker_state
     _worker_state = (glossary, settings)
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C reaches every process of the terminal; only the parent should act on it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _analyse_one(path: Path, data: bytes) -> ArticleDigest | str:
+def _analyse_one(path: Path, data: bytes) -> Analysis:
     assert _worker_state is not None, "_init_worker must run first"
     glossary, settings = _worker_state
+    notes: list[str] = []
     try:
-        return analyse(extract(document_from_bytes(path, data)), glossary, settings)
+        article = extract(document_from_bytes(path, data, notes))
+        if not article.body.strip():
+            raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", path)
+        digest = analyse(article, glossary, settings)
     except BriefgenError as error:
-        return f"skipped {error}"
+        return _skipped(error)
     except Exception as error:  # a bug on one odd article must not sink the whole briefing
-        return f"skipped {path}: internal error while analysing ({type(error).__name__}: {error}); please report it"
+        return _skipped(f"{path}: internal error while analysing ({type(error).__name__}: {error}); please report it")
+    if not digest.summary:
+        notes.append("no sentence to summarise (only a headline, or too short); the briefing lists its title only")
+    return Analysis(digest, tuple(notes))
 
 
 def _relocated(digest: ArticleDigest, path: Path) -> ArticleDigest:
@@ -139,17 +204,17 @@ def _relocated(digest: ArticleDigest, path: Path) -> ArticleDigest:
     return replace(digest, article=replace(digest.article, path=path))
 
 
-def _report(on_article: ProgressCallback | None, path: Path) -> None:
-    if on_article:
-        on_article(path)
-
-
 def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str) -> Path:
     return out_dir / f"{settings.output_name.format(date=edition.isoformat())}.{fmt}"
 
 
 def write_outputs(
-    briefing: Briefing, settings: Settings, out_dir: Path, formats: Sequence[str], allowed_roots: tuple[Path, ...]
+    briefing: Briefing,
+    settings: Settings,
+    out_dir: Path,
+    formats: Sequence[str],
+    allowed_roots: tuple[Path, ...],
+    on_page: Callable[[int], None] = _ignore,
 ) -> list[Path]:
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
@@ -158,7 +223,8 @@ def write_outputs(
     outputs = []
     for fmt in dict.fromkeys(formats):
         if fmt == "pdf":
-            data = render_pdf(html, settings, allowed_roots, briefing.date)
+            with _pages_reported(on_page):
+                data = render_pdf(html, settings, allowed_roots, briefing.date)
         elif fmt == "html":
             data = html.encode("utf-8")
         else:
@@ -170,3 +236,35 @@ def write_outputs(
             raise BriefgenError(f"cannot write output ({error.strerror or error})", target) from None
         outputs.append(target)
     return outputs
+
+
+@contextmanager
+def _pages_reported(on_page: Callable[[int], None]) -> Iterator[None]:
+    """Passes WeasyPrint's page-by-page layout progress (its documented `weasyprint.progress`
+    logger) to `on_page`, with the number of each page laid out."""
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _PageHandler(on_page)
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # the messages are for us, not for the user's log
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+class _PageHandler(logging.Handler):
+    def __init__(self, on_page: Callable[[int], None]):
+        super().__init__()
+        self.on_page = on_page
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(_PAGE_MESSAGE) and record.args and isinstance(record.args[0], int):
+            self.on_page(record.args[0])
+
+
+# How WeasyPrint's progress logger announces each page it lays out ("... - Page %d").
+_PAGE_MESSAGE = "Step 5 - Creating layout - Page"

@@ -3,7 +3,7 @@
 An entry is keyed by the article file's bytes, the settings that change analysis, the glossary
 files' contents and the briefgen code (its version and a fingerprint of its modules, so an
 upgrade or a local edit never serves stale analyses); any change to one of them is a cache miss.
-Entries are pickled ArticleDigests in OUTDIR/.briefgen-cache/ (written by briefgen itself; an
+Entries are pickled analyses in OUTDIR/.briefgen-cache/ (written by briefgen itself; an
 unreadable entry is ignored and recomputed). Entries unused for MAX_AGE_DAYS are deleted.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from . import __version__
 from .atomic import write_atomically
 from .config import Settings
-from .model import ArticleDigest
 
 CACHE_FOLDER = ".briefgen-cache"
 MAX_AGE_DAYS = 30
@@ -43,19 +42,20 @@ class AnalysisCache:
         # The name matters too: it is printed as the article's source file.
         return hashlib.sha256(self._context + path.name.encode() + b"\0" + data).hexdigest()
 
-    def get(self, key: str) -> ArticleDigest | None:
+    def get(self, key: str) -> object | None:
+        """The analysis stored under `key`; the caller checks its type (an old entry may differ)."""
         try:
             path = self.folder / f"{key}.pickle"
             with open(path, "rb") as handle:
-                digest = pickle.load(handle)
+                analysis = pickle.load(handle)
             os.utime(path)  # marks the entry as used, for prune()
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        return digest if isinstance(digest, ArticleDigest) else None
+        return analysis
 
-    def put(self, key: str, digest: ArticleDigest) -> None:
+    def put(self, key: str, analysis: object) -> None:
         try:
-            write_atomically(self.folder / f"{key}.pickle", pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomically(self.folder / f"{key}.pickle", pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only costs time on the next build
 

@@ -228,7 +228,7 @@ def build(
         Optional[list[str]], typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
     ] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) when any article had to be skipped.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
@@ -250,15 +250,15 @@ def build(
         settings = load_settings(folder, config, title=title)
         # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
         target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
-        result = _with_progress(folder, quiet, lambda tick: build_briefing(
-            folder, target, edition, settings, formats or ["pdf"], on_article=tick, use_cache=not no_cache))
+        result = _with_progress(folder, quiet, lambda progress: build_briefing(
+            folder, target, edition, settings, formats or ["pdf"], progress=progress, use_cache=not no_cache))
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
         for path in result.outputs:
             typer.echo(str(path))
     if strict and failed:
-        _error("some articles were skipped (--strict)")
+        _error("some articles were skipped or had problems (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
 
 
@@ -289,19 +289,24 @@ def _parse_edition(value: str | None) -> dt.date:
 
 
 def _with_progress(folder: Path, quiet: bool, run):
-    """Run a build, showing a progress bar of analysed articles on stderr unless quiet."""
+    """Run a build, showing on stderr (unless quiet) the articles analysed, then the pages rendered."""
+    from .build import Progress
+
     if quiet:
-        return run(None)
+        return run(Progress())
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
 
-    from .load import find_articles
-
-    total = len(find_articles(folder))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"Analysing {folder}", total=total)
-        return run(lambda path: progress.advance(task))
+    with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+             console=Console(stderr=True), transient=True) as bar:
+        articles = bar.add_task(f"Analysing {folder}", total=None)
+        pages = bar.add_task("Rendering", total=None, visible=False)
+        return run(Progress(
+            articles_found=lambda total: bar.update(articles, total=total),
+            article_done=lambda path: bar.advance(articles),
+            rendering=lambda: bar.update(pages, visible=True),
+            page_done=lambda number: bar.update(pages, completed=number, description=f"Rendering page {number}"),
+        ))
 
 
 def main() -> None:

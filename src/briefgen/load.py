@@ -6,7 +6,9 @@ can fix (missing, binary, empty, undecodable file) is an InputError naming the f
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -17,14 +19,17 @@ from .model import SourceDocument
 KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 # Larger files are not news articles; reading them whole would only waste memory and time.
-MAX_BYTES = 20 * 1024 * 1024
+MEGABYTE = 1024 * 1024
+MAX_BYTES = 20 * MEGABYTE
+# How much of a file the binary checks look at.
+SAMPLE_SIZE = 4096
 
 _BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"PK\x03\x04": "a ZIP archive or an Office document",
     b"\x1f\x8b": "a gzip archive",
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"{\\rtf": "an RTF document",
@@ -59,10 +64,11 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def document_from_bytes(path: Path, data: bytes) -> SourceDocument:
-    """Decode the bytes of the article file `path` (already read) into a SourceDocument."""
+def document_from_bytes(path: Path, data: bytes, notes: list[str] | None = None) -> SourceDocument:
+    """Decode the bytes of the article file `path` (already read) into a SourceDocument;
+    repaired damage is reported in `notes` (see decode)."""
     kind = kind_of(path)
-    text = decode(data, path)
+    text = decode(data, path, notes)
     if not text.strip():
         raise InputError("file is empty", path)
     if kind == "md":
@@ -72,23 +78,42 @@ def document_from_bytes(path: Path, data: bytes) -> SourceDocument:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes; never more than MAX_BYTES are read, even if the file grows meanwhile."""
     try:
-        if path.is_dir():
-            raise InputError("is a folder, not an article file", path)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is too large for an article ({size // (1024 * 1024)} MB)", path)
-        return path.read_bytes()
+        # Non-blocking, so that opening a named pipe does not wait forever for a writer.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            _check_readable_size(path, os.fstat(handle.fileno()))
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputError("is a folder, not an article file", path) from None
     except FileNotFoundError:
         raise InputError("file not found", path) from None
     except PermissionError:
         raise InputError("permission denied", path) from None
     except OSError as error:
         raise InputError(f"cannot read file ({error.strerror or error})", path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file is too large for an article (over {MAX_BYTES // MEGABYTE} MB)", path)
+    return data
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as text: BOMs first, then UTF-8, then Windows-1252, then Latin-1."""
+def _check_readable_size(path: Path, status: os.stat_result) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise InputError("is a folder, not an article file", path)
+    if not stat.S_ISREG(status.st_mode):
+        # A pipe or device could block the build forever or never end.
+        raise InputError("not a regular file", path)
+    if status.st_size > MAX_BYTES:
+        size = status.st_size // MEGABYTE
+        raise InputError(f"file is too large for an article ({size} MB; the limit is {MAX_BYTES // MEGABYTE} MB)", path)
+
+
+def decode(data: bytes, path: Path, notes: list[str] | None = None) -> str:
+    """Decode bytes as text: BOMs first, then UTF-8, then Windows-1252, then Latin-1.
+
+    Damage that could be worked around (stray NUL bytes, a few invalid UTF-8 bytes) is
+    repaired, and a one-line note saying so is appended to `notes`.
+    """
     if not data.strip():
         raise InputError("file is empty", path)
     for signature, what in _BINARY_SIGNATURES.items():
@@ -96,13 +121,29 @@ def decode(data: bytes, path: Path) -> str:
             raise InputError(f"binary file ({what}), not text", path)
     text = _decode_by_bom(data)
     if text is None:
-        if b"\x00" in data[:4096]:
+        if _many_nuls(data):
             raise InputError("binary file (contains NUL bytes), not text", path)
         text = _decode_without_bom(data)
     if _looks_binary(text):
         raise InputError("binary file (mostly control characters), not text", path)
+    _note_damage(text, notes)
     # Stray NULs inside otherwise good text carry no meaning and break XML-based renderers.
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _many_nuls(data: bytes) -> bool:
+    """Text has no NUL bytes; many of them mean a binary file (or UTF-16 without a BOM)."""
+    sample = data[:SAMPLE_SIZE]
+    return sample.count(b"\x00") > max(8, len(sample) // 100)
+
+
+def _note_damage(text: str, notes: list[str] | None) -> None:
+    if notes is None:
+        return
+    if "\ufffd" in text:
+        notes.append("some bytes are not valid text; they are shown as \ufffd")
+    if "\x00" in text:
+        notes.append("NUL bytes removed")
 
 
 def _decode_by_bom(data: bytes) -> str | None:
@@ -113,16 +154,25 @@ def _decode_by_bom(data: bytes) -> str | None:
 
 
 def _decode_without_bom(data: bytes) -> str:
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Mostly valid UTF-8 with a few damaged bytes (a truncated copy, a bad paste) stays UTF-8;
+    # Windows-1252 text, in UTF-8 terms, is nothing but invalid bytes.
+    repaired = data.decode("utf-8", errors="replace")
+    damaged = repaired.count("\ufffd")
+    non_ascii = len(repaired) - len(repaired.encode("ascii", errors="ignore"))
+    if non_ascii - damaged > damaged:
+        return repaired
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
+    sample = text[:SAMPLE_SIZE]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls > max(8, len(sample) // 20)
 
