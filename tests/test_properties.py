@@ -1,0 +1,88 @@
+"""Property-based tests over the text stages: whatever the text, they return, and what they
+quote from the article is verbatim."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefgen.acronyms import find_acronyms
+from briefgen.extract import extract
+from briefgen.model import Article, SourceDocument
+from briefgen.quotes import find_quotes
+from briefgen.summarize import summarize
+
+WORDS = ("minister", "talks", "treaty", "missiles", "inspectors", "agreed", "warned", "Geneva", "Monday",
+         "the", "of", "on", "nuclear", "arms", "control", "verification", "delegates", "Mr.", "U.S.", "No.", "2024")
+NOISE = (".", "?", "!", ",", ";", " - ", "—", "\"", "“", "”", "‘", "’", "'", "(", ")", "\n", "\n\n", "  ", ":",
+         "Subscribe", "Copyright 2024", "Related", "By Jane Roe", "GENEVA (Reuters) -", "<p>", "&amp;", "é", "\u00a0")
+
+word = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=8))
+words = st.lists(word, min_size=1, max_size=14).map(" ".join)
+name = st.sampled_from(["Jane Roe", "Paul Roe", "the minister", "a spokesman", "Gen. Ivan Petrov"])
+marks = st.sampled_from([("“", "”"), ("\"", "\""), ("‘", "’"), ("'", "'")])
+
+
+def _initials(long_form: str) -> str:
+    return "".join(part[0] for part in long_form.split() if part[:1].isalpha()).upper() or "X"
+
+
+plain_sentence = st.builds(lambda text, end: text[:1].upper() + text[1:] + end, words, st.sampled_from(".?!"))
+quoted_sentence = st.builds(lambda quoted, who, mark: f"{mark[0]}{quoted},{mark[1]} said {who}.", words, name, marks)
+acronym_sentence = st.builds(lambda long_form: f"The {long_form} ({_initials(long_form)}) met.", words)
+sentence = st.one_of(plain_sentence, plain_sentence, quoted_sentence, acronym_sentence, st.sampled_from(NOISE))
+paragraph = st.lists(sentence, min_size=1, max_size=6).map(" ".join)
+# News-shaped text (sentences, quotations, defined abbreviations, furniture) reaches the stages'
+# interesting paths; arbitrary strings reach their corners.
+news_like = st.lists(paragraph, min_size=1, max_size=6).map("\n\n".join)
+any_text = st.one_of(st.text(max_size=300), news_like, news_like)
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def article(body: str, title: str | None = None) -> Article:
+    return Article(path=Path("a.txt"), body=body, title=title)
+
+
+@FAST
+@given(any_text, st.sampled_from(["txt", "md", "html"]))
+def test_extract_returns_an_article_for_any_text(text, kind):
+    result = extract(SourceDocument(path=Path(f"a.{kind}"), kind=kind, text=text))
+    assert isinstance(result.body, str)
+    assert result.title is None or result.title.strip()
+
+
+def spaced(text: str) -> str:
+    """The summarizer gives sentences with their white space collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+@FAST
+@given(any_text, st.integers(min_value=1, max_value=6))
+def test_summary_sentences_are_verbatim_from_the_body(body, count):
+    sentences = summarize(article(body), sentences=count)
+    assert len(sentences) <= count
+    assert all(sentence and spaced(sentence) in spaced(body) for sentence in sentences)
+
+
+@FAST
+@given(any_text)
+def test_summary_of_extracted_text_is_verbatim_from_its_body(text):
+    extracted = extract(SourceDocument(path=Path("a.txt"), kind="txt", text=text))
+    assert all(spaced(sentence) in spaced(extracted.body) for sentence in summarize(extracted, sentences=3))
+
+
+@FAST
+@given(any_text)
+def test_quotes_are_verbatim_from_the_body(body):
+    for quote in find_quotes(body):
+        assert quote.quote and quote.quote in body
+
+
+@FAST
+@given(any_text)
+def test_acronyms_are_written_in_the_text(text):
+    for acronym in find_acronyms(text):
+        assert acronym.short and acronym.long
+        assert acronym.short in text and acronym.long in text
