@@ -1,11 +1,15 @@
 """The command-line contracts, through Typer's CliRunner."""
 import json
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
+import briefgen.build as build_module
 from briefgen import __version__
 from briefgen.cli import app
+from briefgen.errors import ExitCode
 
 runner = CliRunner()
 
@@ -122,3 +126,37 @@ def test_build_rejects_a_bad_date(article_folder, tmp_path):
     result = invoke("build", article_folder, "-o", tmp_path, "--date", "01/12/2026")
     assert result.exit_code == 1
     assert "expected YYYY-MM-DD" in result.output
+
+
+def test_ctrl_c_exits_130_without_a_traceback(article_folder, tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "assemble", interrupted)
+    result = invoke("build", article_folder, "-o", tmp_path / "out", "--format", "json", "--quiet")
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert "briefgen: error: interrupted" in result.output and "Traceback" not in result.output
+    assert not list((tmp_path / "out").glob("briefing-*"))
+
+
+def test_progress_shows_articles_then_pages_on_stderr_only(article_folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich draws progress only on what it takes for a terminal
+    result = invoke("build", article_folder, "-o", tmp_path / "out", "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    assert "Analysing" in result.stderr and "Rendering page 1" in result.stderr
+    assert result.stdout.strip() == str(tmp_path / "out" / "briefing-2024-06-01.pdf")
+
+
+def test_quiet_shows_no_progress(article_folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    result = invoke("build", article_folder, "-o", tmp_path / "out", "--format", "json", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_help_does_not_import_the_heavy_libraries():
+    code = ("import sys; from briefgen.cli import app; from typer.testing import CliRunner; "
+            "assert CliRunner().invoke(app, ['--help']).exit_code == 0; "
+            "print(sorted(m for m in ('weasyprint', 'sumy', 'trafilatura', 'lxml', 'nupunkt') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
