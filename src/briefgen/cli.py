@@ -301,11 +301,14 @@ def _with_progress(folder: Path, quiet: bool, run):
              console=Console(stderr=True), transient=True) as bar:
         articles = bar.add_task(f"Analysing {folder}", total=None)
         pages = bar.add_task("Rendering", total=None, visible=False)
+        # Each step is drawn at once (refresh=True): a step shorter than rich's refresh period
+        # would otherwise never be seen.
         return run(Progress(
-            articles_found=lambda total: bar.update(articles, total=total),
-            article_done=lambda path: bar.advance(articles),
-            rendering=lambda: bar.update(pages, visible=True),
-            page_done=lambda number: bar.update(pages, completed=number, description=f"Rendering page {number}"),
+            articles_found=lambda total: bar.update(articles, total=total, refresh=True),
+            article_done=lambda path: bar.update(articles, advance=1, refresh=True),
+            rendering=lambda: bar.update(pages, visible=True, refresh=True),
+            page_done=lambda number: bar.update(
+                pages, completed=number, description=f"Rendering page {number}", refresh=True),
         ))
 
 
