@@ -297,12 +297,12 @@ def _with_progress(folder: Path, quiet: bool, run):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
 
+    # No refresh thread (auto_refresh): the build forks worker processes, and a fork taken while
+    # another thread holds a lock can deadlock the child. Every update redraws instead.
     with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-             console=Console(stderr=True), transient=True) as bar:
+             console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         articles = bar.add_task(f"Analysing {folder}", total=None)
         pages = bar.add_task("Rendering", total=None, visible=False)
-        # Each step is drawn at once (refresh=True): a step shorter than rich's refresh period
-        # would otherwise never be seen.
         return run(Progress(
             articles_found=lambda total: bar.update(articles, total=total, refresh=True),
             article_done=lambda path: bar.update(articles, advance=1, refresh=True),
