@@ -19,13 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .analyse import analyse
 from .assemble import assemble
 from .atomic import write_atomically
 from .cache import CACHE_FOLDER, AnalysisCache
 from .config import FORMATS, Settings
-from .errors import BriefgenError, InputError
-from .extract import extract
+from .errors import BriefgenError, ConfigError, InputError
 from .glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
 from .load import document_from_bytes, find_articles, read_bytes
 from .model import ArticleDigest, Briefing
@@ -78,6 +76,7 @@ def build(
     progress: Progress = Progress(),
     use_cache: bool = True,
 ) -> BuildResult:
+    check_formats(formats)  # before minutes of work, not after
     paths = find_articles(folder)
     if not paths:
         raise InputError("no articles found (expected .txt, .md or .html files)", folder)
@@ -183,6 +182,10 @@ def _init_worker(glossary: Glossary, settings: Settings) -> None:
 
 
 def _analyse_one(path: Path, data: bytes) -> Analysis:
+    # Imported here: a build whose analyses all come from the cache never needs them.
+    from .analyse import analyse
+    from .extract import extract
+
     assert _worker_state is not None, "_init_worker must run first"
     glossary, settings = _worker_state
     notes: list[str] = []
@@ -237,6 +240,12 @@ def _relocated(digest: ArticleDigest, path: Path) -> ArticleDigest:
     return replace(digest, article=replace(digest.article, path=path))
 
 
+def check_formats(formats: Sequence[str]) -> None:
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown output format '{unknown[0]}' (use {', '.join(FORMATS)})")
+
+
 def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str) -> Path:
     return out_dir / f"{settings.output_name.format(date=edition.isoformat())}.{fmt}"
 
@@ -249,9 +258,7 @@ def write_outputs(
     allowed_roots: tuple[Path, ...],
     on_page: Callable[[int], None] = _ignore,
 ) -> list[Path]:
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown:
-        raise BriefgenError(f"unknown output format '{unknown[0]}' (use {', '.join(FORMATS)})")
+    check_formats(formats)
     html = render_html(briefing, settings) if {"pdf", "html"} & set(formats) else ""
     outputs = []
     for fmt in dict.fromkeys(formats):

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
-from .errors import BriefgenError, ExitCode
+from .errors import BriefgenError, ConfigError, ExitCode
 
 app = typer.Typer(
     name="briefgen",
@@ -285,7 +285,7 @@ def _parse_edition(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise BriefgenError(f"--date: expected YYYY-MM-DD, got '{value}'") from None
+        raise ConfigError(f"--date: expected YYYY-MM-DD, got '{value}'") from None
 
 
 def _with_progress(folder: Path, quiet: bool, run):
