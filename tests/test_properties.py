@@ -15,7 +15,7 @@ from briefgen.summarize import summarize
 
 WORDS = ("minister", "talks", "treaty", "missiles", "inspectors", "agreed", "warned", "Geneva", "Monday",
          "the", "of", "on", "nuclear", "arms", "control", "verification", "delegates", "Mr.", "U.S.", "No.", "2024")
-NOISE = (".", "?", "!", ",", ";", " - ", "—", "\"", "“", "”", "‘", "’", "'", "(", ")", "\n", "\n\n", "  ", ":",
+NOISE = (".", "?", "!", ",", ";", ":", " - ", "—", "\"", "“", "”", "‘", "’", "'", "(", ")", "\n", "\n\n", "  ",
          "Subscribe", "Copyright 2024", "Related", "By Jane Roe", "GENEVA (Reuters) -", "<p>", "&amp;", "é", "\u00a0")
 
 word = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=8))

@@ -154,7 +154,8 @@ def test_deeply_nested_html_does_not_crash_the_build(article_folder, tmp_path):
         assert "no article text found" in " ".join(warning_lines(result, "nested.html"))
         assert result.exit_code == ExitCode.STRICT_WARNINGS
     else:
-        assert "delegates met again" in next(d for d in digests if d["article"]["path"] == "nested.html")["article"]["body"]
+        nested = next(d for d in digests if d["article"]["path"] == "nested.html")
+        assert "delegates met again" in nested["article"]["body"]
 
 
 def test_a_100000_character_line_builds(article_folder, tmp_path):

@@ -228,7 +228,9 @@ def build(
         Optional[list[str]], typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
     ] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
