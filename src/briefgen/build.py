@@ -29,6 +29,7 @@ from .load import document_from_bytes, find_articles, read_bytes
 from .model import ArticleDigest, Briefing
 from .render import briefing_json, render_html, render_pdf
 
+
 def _ignore(*_args: object) -> None:
     pass
 
@@ -222,7 +223,10 @@ def _assemble_while_importing(
         briefing = helper.submit(_assemble, digests, settings, edition)
         for name in missing:
             importlib.import_module(name)
-        return briefing.result()
+        try:
+            return briefing.result()
+        except BrokenProcessPool:  # the helper was killed (out of memory?): it is only a shortcut
+            return assemble(digests, settings, edition)
 
 
 def _assemble(digests: list[ArticleDigest], settings: Settings, edition: dt.date) -> Briefing:
