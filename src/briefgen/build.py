@@ -6,12 +6,10 @@ progress. One bad article is reported as a warning and skipped; the others still
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import multiprocessing
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -91,7 +89,7 @@ def build(
     if not digests:
         raise InputError("no readable articles (" + "; ".join(warnings) + ")", folder)
     progress.rendering()
-    briefing = _assemble_while_importing(digests, settings, edition, _PDF_MODULES if "pdf" in formats else ())
+    briefing = assemble(digests, settings, edition)
     outputs = write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
     return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing)
 
@@ -202,36 +200,6 @@ def _analyse_one(path: Path, data: bytes) -> Analysis:
     if not digest.summary:
         notes.append("no sentence to summarise (only a headline, or too short); the briefing lists its title only")
     return Analysis(digest, tuple(notes))
-
-
-# What rendering a PDF imports: WeasyPrint takes close to a second.
-_PDF_MODULES = ("weasyprint",)
-
-
-def _assemble_while_importing(
-    digests: list[ArticleDigest], settings: Settings, edition: dt.date, modules: Sequence[str]
-) -> Briefing:
-    """assemble() in a helper process while this one imports `modules` for the next stage.
-
-    Each needs the better part of a second of imports of its own (assemble's summarizer
-    utilities; WeasyPrint), so on two cores doing both at once takes that much off every build.
-    """
-    missing = [name for name in modules if name not in sys.modules]
-    if not missing:
-        return assemble(digests, settings, edition)
-    with ProcessPoolExecutor(1, initializer=_ignore_ctrl_c) as helper:
-        briefing = helper.submit(_assemble, digests, settings, edition)
-        for name in missing:
-            importlib.import_module(name)
-        try:
-            return briefing.result()
-        except BrokenProcessPool:  # the helper was killed (out of memory?): it is only a shortcut
-            return assemble(digests, settings, edition)
-
-
-def _assemble(digests: list[ArticleDigest], settings: Settings, edition: dt.date) -> Briefing:
-    # Looked up here, in this module, so the helper process runs what this module names.
-    return assemble(digests, settings, edition)
 
 
 def _ignore_ctrl_c() -> None:

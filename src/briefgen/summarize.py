@@ -24,6 +24,7 @@ sumy and numpy take about half a second to import, so they are imported on first
 from __future__ import annotations
 
 import math
+import pkgutil
 import re
 import warnings
 from collections import Counter
@@ -123,7 +124,7 @@ def key_points(digests: Sequence[ArticleDigest], per_article: int = 1) -> list[t
         for sentence in digest.summary:
             if kept >= per_article:
                 break
-            vector = Counter(_content_stems(sentence))
+            vector = _key_point_words(sentence)
             if any(other != index and _cosine(vector, seen) >= NEAR_DUPLICATE for other, _, seen in taken):
                 continue
             taken.append((index, sentence, vector))
@@ -411,9 +412,9 @@ def _sumy_summarizer(algorithm: str) -> Callable[..., Any]:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
+    """sumy's English stop words, read from its data file: sumy.utils would import requests too."""
+    data = pkgutil.get_data("sumy", "data/stopwords/english.txt") or b""
+    return frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
 
 
 @lru_cache(maxsize=1)
@@ -429,6 +430,19 @@ def _content_stems(sentence: str) -> list[str]:
     stop = _stop_words()
     stem = _stemmer()
     return [stem(w) for w in (w.lower() for w in word_tokens(sentence)) if w not in stop and not w.isdigit()]
+
+
+def _key_point_words(sentence: str) -> Counter[str]:
+    """Content words for spotting one event told twice. No stemmer, only a plural "s" dropped:
+    this runs in the main process of every build, where sumy's stemmer would load NLTK (half a
+    second) for a comparison that near-identical sentences pass anyway."""
+    stop = _stop_words()
+    words = (w.lower() for w in word_tokens(sentence))
+    return Counter(_singular(w) for w in words if w not in stop and w.isalpha())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _comparable(text: str) -> str:
