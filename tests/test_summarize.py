@@ -10,6 +10,7 @@ from briefgen.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
     DEFAULT_SENTENCES,
+    NEWS_READS,
     key_points,
     never_in_summary,
     summarize,
@@ -244,3 +245,9 @@ def test_a_summary_sentence_starts_after_its_dateline(dateline: str) -> None:
 def test_a_dash_inside_an_ordinary_sentence_is_kept() -> None:
     sentence = "Paul Roe - the northern minister - signed the extension on Sunday in Lakeville."
     assert summarize(article(sentence + "\n\nInspectors will visit twice a year."), sentences=1) == [sentence]
+
+
+def test_a_very_long_text_is_summarised_from_its_first_sentences() -> None:
+    sentences = [f"Inspectors filed report number {n} on the fictional northern test site." for n in range(3 * NEWS_READS)]
+    summary = summarize(article("\n\n".join(sentences), title=None), sentences=3)
+    assert len(summary) == 3 and all(sentence in sentences[:NEWS_READS] for sentence in summary)

@@ -52,6 +52,7 @@ DEFAULT_SHARE = 0.3
 
 # Two key points this similar (cosine of content-word stems) say the same thing.
 NEAR_DUPLICATE = 0.5
+NEWS_READS = 120  # sentences the news scorer considers, from the top
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,10 @@ def _rank(candidates: list[Candidate], title: str | None, algorithm: str, limit:
     if algorithm == "lead":
         return list(candidates)
     if algorithm == "news":
+        # Centrality and coverage compare every pair of sentences; past the first NEWS_READS
+        # sentences a news story rarely holds a summary sentence, and a very long text would
+        # otherwise take seconds.
+        candidates = candidates[:NEWS_READS]
         centrality = centrality_scores(candidates, title, NEWS_WEIGHTS.centrality_algorithm)
         return rank_news(candidates, centrality, limit=limit)
     ratings = centrality_scores(candidates, title, algorithm)
