@@ -53,8 +53,21 @@ def test_summarize_plain_and_json(article_folder):
 
 def test_summarize_rejects_two_length_options(article_folder):
     result = invoke("summarize", article_folder / "a-accord.txt", "-n", "2", "--ratio", "0.5")
-    assert result.exit_code != 0
+    assert result.exit_code == ExitCode.USAGE
     assert "only one of" in result.output
+
+
+def test_usage_mistakes_exit_2(article_folder):
+    assert invoke("summarize", article_folder / "a-accord.txt", "--algorithm", "magic").exit_code == ExitCode.USAGE
+    assert invoke("glossary").exit_code == ExitCode.USAGE
+
+
+def test_extract_of_a_page_without_article_text_is_an_error(tmp_path):
+    page = tmp_path / "empty-page.html"
+    page.write_text("<html><head><script>var x = 1;</script></head><body><div></div></body></html>", encoding="utf-8")
+    result = invoke("extract", page)
+    assert result.exit_code == ExitCode.ERROR
+    assert "empty-page.html: no article text found" in result.output
 
 
 def test_quotes_json_contract(article_folder):

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
-from .errors import BriefgenError, ConfigError, ExitCode
+from .errors import BriefgenError, ConfigError, ExitCode, InputError
 
 app = typer.Typer(
     name="briefgen",
@@ -89,6 +89,8 @@ def extract(file: FileArgument, as_json: JsonOption = False) -> None:
     Example: briefgen extract inputs/new-start-expiry.txt --json
     """
     article = _read_article(file)
+    if not article.body.strip():
+        raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", file)
     if not as_json:
         typer.echo(article.body)
         return
@@ -120,10 +122,10 @@ def summarize(
     from . import summarize as summarizer
 
     if sum(option is not None for option in (sentences, ratio, words)) > 1:
-        raise BriefgenError("give only one of -n, --ratio and --words")
+        raise ConfigError("give only one of -n, --ratio and --words")
     chosen = algorithm or summarizer.DEFAULT_ALGORITHM
     if chosen not in summarizer.ALGORITHMS:
-        raise BriefgenError(f"unknown algorithm '{chosen}' (choose from {', '.join(summarizer.ALGORITHMS)})")
+        raise ConfigError(f"unknown algorithm '{chosen}' (choose from {', '.join(summarizer.ALGORITHMS)})")
     result = summarizer.summarize(_read_article(file), sentences=sentences, ratio=ratio, words=words, algorithm=chosen)
     if as_json:
         _print_json({"sentences": result})
@@ -208,7 +210,7 @@ def glossary(
             seen = [term.term for term in explained]
             explained += terms.explain_terms(text, merged, find_acronyms(text), exclude=seen)
     else:
-        raise BriefgenError("give article files, --list or --check (see briefgen glossary --help)")
+        raise ConfigError("give article files, --list or --check (see briefgen glossary --help)")
     if as_json:
         _print_json([terms.explanation_json(term) for term in explained])
         return
