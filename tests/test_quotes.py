@@ -457,3 +457,18 @@ def test_a_pull_quote_signed_in_a_paragraph_of_its_own() -> None:
         "The vote is in June."
     )
     assert find_quotes(text) == []
+
+
+# --- attribution patterns of wire copy (made-up sentences) ------------------------------------
+
+
+def test_a_pronoun_never_resolves_to_a_first_name_of_the_other_gender() -> None:
+    text = 'Defence Secretary Alice Brenner met the delegation on Monday.\n\n"We are ready to talk," he said.'
+    assert find_quotes(text)[0].speaker is None
+    text = 'Deputy Minister Karl Veit spoke after the vote. "This is a good day for arms control," he said.'
+    assert find_quotes(text)[0].speaker == "Karl Veit"
+
+
+def test_she_skips_a_man_named_with_mr() -> None:
+    text = 'Ambassador Nora Field thanked Mr. Olsen for his work. "The hard part begins now," she said.'
+    assert find_quotes(text)[0].speaker == "Nora Field"

@@ -28,6 +28,7 @@ from .speakers import (
     colon_speaker,
     cue_speaker,
     cue_subjects,
+    first_name_gender,
     gender_of_role,
     is_time_word,
     phrase_to_speaker,
@@ -588,14 +589,20 @@ def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention]) -> str | None:
-    """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe")."""
+def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names: NameIndex) -> str | None:
+    """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe").
+
+    The article's own clues (titles, roles, pronouns after the name) pick the candidates. When the
+    nearest one has a first name of the other gender ("he" after "Hillary Roe"), the text has
+    lost track of the person meant: no speaker rather than a wrong one.
+    """
     if speaker.pronoun not in ("he", "she"):
         return None
     wanted = pronoun_gender(speaker.pronoun)
     for mention in reversed(mentions):
         if mention.start < at and mention.gender in (None, wanted):
-            return mention.name
+            by_first_name = first_name_gender(names.fullest(mention.name))
+            return mention.name if by_first_name in (None, wanted) else None
     return None
 
 
@@ -630,7 +637,7 @@ def _name_and_role(
     if speaker is None:
         return None, None
     if speaker.pronoun:
-        name = _resolve_pronoun(speaker, region.opened, mentions)
+        name = _resolve_pronoun(speaker, region.opened, mentions, names)
         if name is None:
             return None, None
         name = names.fullest(name)

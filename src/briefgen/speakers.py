@@ -103,6 +103,45 @@ _TITLES = frozenset(
 )
 _FEMALE_TITLES = frozenset("mrs ms miss dame lady".split())
 _MALE_TITLES = frozenset("mr sir lord messrs".split())
+# Common first names whose gender is not in doubt (no Jean, Andrea, Kim, Jordan, Pat, Sasha):
+# a name that opens with one of these is a person, and "he" cannot be "Hillary Roe".
+_FEMALE_FIRST_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+    betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
+    rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
+    samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane
+    julie joyce olivia kelly christina lauren joan evelyn judith megan cheryl
+    martha hannah jacqueline gloria teresa ann sara frances kathryn janice
+    abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+    diana natalie brittany marie kayla lori hillary hilary nikki condoleezza
+    madeleine elaine dianne kamala ivanka melania huma kellyanne
+    michele nina irina olga tatiana natalia svetlana yelena elena ekaterina yekaterina galina
+    ludmila lyudmila valentina anastasia marina larisa angela ursula federica theresa hanna
+    segolene ségolène sigrid helga ingrid birgit annalena giorgia jacinda
+    benazir indira sonia priyanka golda tzipi ayelet shirin malala fatima aisha leila layla
+    susana rosa carmen ana lucia dilma cristina kirsty jacinta
+    wendy rose penny priti liz harriet yvette mariam""".split()
+)
+_MALE_FIRST_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+    tyler aaron henry adam nathan peter zachary kyle walter harold jeremy ethan carl
+    keith roger gerald sean arthur noah jesse joe bryan billy
+    bruce albert willie gabriel alan juan wayne roy ralph randy eugene vincent russell
+    elijah louis bobby philip johnny bill barack bernie mitt marco ted jeb newt mike
+    chuck harry reince rudolph rudy rex jim tim tom dick ben ron rick bob greg ed
+    hugh lyndon dwight ronald woodrow abraham ulysses herbert calvin
+    vladimir sergei sergey dmitry dmitri andrei andrey gleb mikhail nikolai alexei aleksei
+    yuri igor ivan oleg boris viktor pavel anatoly maxim konstantin evgeny yevgeny valery
+    leonid grigory ali mohammed muhammad mohammad ahmed hassan hussein mahmoud abdullah
+    omar khalid ibrahim yusuf binyamin ehud shimon yitzhak moshe naftali avigdor
+    emmanuel francois françois nicolas jacques gerhard helmut olaf frank-walter
+    heinz klaus wolfgang jens xi narendra nawaz imran recep javad akbar
+    shinzo fumio yoshihide tony gordon keir rishi nigel
+    ashton lloyd leon colin""".split()
+)
 _FEMALE_ROLE = re.compile(r"(?:woman|women|ess)$")
 _MALE_ROLE = re.compile(r"(?:man|men)$")
 
@@ -1133,6 +1172,15 @@ def gender_of_role(role: str | None) -> str | None:
         if _MALE_ROLE.search(word) and word not in ("german", "human", "roman"):
             return "m"
     return None
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "f" or "m" for a name opening with a first name of known gender ("Hillary Roe"), else None."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in _TITLES]
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    return "f" if first in _FEMALE_FIRST_NAMES else "m" if first in _MALE_FIRST_NAMES else None
 
 
 def pronoun_gender(pronoun: str) -> str | None:
