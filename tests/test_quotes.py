@@ -472,3 +472,16 @@ def test_a_pronoun_never_resolves_to_a_first_name_of_the_other_gender() -> None:
 def test_she_skips_a_man_named_with_mr() -> None:
     text = 'Ambassador Nora Field thanked Mr. Olsen for his work. "The hard part begins now," she said.'
     assert find_quotes(text)[0].speaker == "Nora Field"
+
+
+def test_one_and_another_speak_for_a_group_just_described() -> None:
+    text = (
+        "Two diplomats described the meeting as tense. "
+        '"Nobody wanted to give ground," one said. "It was a waste of a day," another said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["one", "another"]
+
+
+def test_interview_labels_are_not_speakers() -> None:
+    text = 'Q: "Will the treaty survive the election?"\n\nA: "I think it will, because both parties need it."'
+    assert [q.speaker for q in find_quotes(text)] == [None, None]

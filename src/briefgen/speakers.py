@@ -263,6 +263,8 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
     if c == 0:
         return False
     before = tokens[c - 1]
+    if before.lower in _STANDING_ALONE and tokens[c].text in _PAST_FORMS:
+        return False  # "one said", "another wrote": a past tense is never a noun
     if before.lower in _DETERMINERS or before.text.endswith(("'s", "’s")):
         return True
     if c < 2 or tokens[c - 2].lower not in _DETERMINERS or _is_role_word(before):
@@ -272,6 +274,7 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
     return bool(_ADJECTIVE.search(before.text))
 
 
+_PAST_FORMS = frozenset(w for w in _CUE_VERBS if w.endswith("ed") or w in ("said", "told", "wrote", "read"))
 _POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 _ADJECTIVE = re.compile(
     r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
@@ -333,6 +336,8 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
         return None
     if len(tokens) == 1 and tokens[0].lower in _PRONOUNS:
         return Speaker(tokens[0].text, None, tokens[0].start, tokens[0].start, pronoun=tokens[0].lower)
+    if len(tokens) == 1 and tokens[0].lower in _STANDING_ALONE:
+        return Speaker(tokens[0].text, None, tokens[0].start, tokens[0].start)  # '"...," another said'
     affiliation = _affiliation_at(tokens)
     if affiliation is not None:
         head = phrase_to_speaker(tokens[:affiliation], text)
@@ -354,6 +359,8 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
 
 
+# Determiners and quantifiers that stand for people of a group just described: "one said", "another".
+_STANDING_ALONE = frozenset("one another others some many several both".split())
 _OBJECT_PREPOSITIONS = frozenset("to with from against toward towards".split())
 
 
@@ -803,8 +810,8 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     if not before or before[-1].text not in (":", "—", "--", "–"):
         return None
     head = before[:-1]
-    if not head:
-        return None
+    if not head or (len(head) == 1 and head[0].lower in _INTERVIEW_LABELS):
+        return None  # "Q:" and "A:" mark the turns of an interview, not a person
     verb = len(head) - 2 if len(head) > 1 and head[-1].lower in _PARTICLES else len(head) - 1
     if is_cue_at(head, verb) or _PAST_TENSE.match(head[verb].text):
         # the verb right before the colon ("O'Malley interjected:", "Roe wrapped up --"), listed or not
@@ -821,6 +828,7 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     return _document_author(head, text) or clause_subject(head, text, anyone=True)
 
 
+_INTERVIEW_LABELS = frozenset("q a q. a. question answer".split())
 _CLAUSE_STOPS = frozenset(".;:!?")
 _PARTICLES = frozenset("up out back off on down".split())
 _LEADING_PUNCTUATION = frozenset(",;:—–-")
