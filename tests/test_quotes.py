@@ -485,3 +485,21 @@ def test_one_and_another_speak_for_a_group_just_described() -> None:
 def test_interview_labels_are_not_speakers() -> None:
     text = 'Q: "Will the treaty survive the election?"\n\nA: "I think it will, because both parties need it."'
     assert [q.speaker for q in find_quotes(text)] == [None, None]
+
+
+def test_a_document_speaks_through_a_participle_clause() -> None:
+    text = (
+        "A legal memo prepared for the ministry in 2019, and seen by Reuters, concluded that the "
+        'launcher counted as "a deployed system" under the treaty.'
+    )
+    assert find_quotes(text)[0].speaker == "A legal memo"
+    text = 'A Latvian textbook recently printed for cadets explains "the duties of an inspector on site" in detail.'
+    assert find_quotes(text)[0].speaker == "A Latvian textbook"
+
+
+def test_an_owned_document_telling_someone_is_not_that_someone() -> None:
+    text = (
+        "The minister flew home only after the journal’s editorial urging him to "
+        "“stop hiding behind procedure” and to “face the inspectors.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["the journal’s editorial"] * 2

@@ -497,6 +497,8 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     if tokens[i - 1].text == ",":
         return _apposed_subject(tokens[: i - 1], text)
     speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
+    if speaker is None:
+        return text_before_participle(tokens[:i], text)
     if speaker and speaker.pronoun == "who" and i > 1:
         # "an analyst who warned": the speaker is the phrase the relative pronoun stands for
         antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
@@ -603,7 +605,8 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     if not segments:
         return None
     if len(segments) == 1:
-        return phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
+        speaker = phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
+        return speaker or text_before_participle(segments[0], text)
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
     last = _trim(last)
@@ -629,11 +632,13 @@ def _is_aside(segment: list[Token]) -> bool:
     first = segment[0]
     if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
         return True
-    while len(segment) > 1 and (segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0])):
-        segment = segment[1:]  # "also campaigning in Ohio"
+    while len(segment) > 1 and (segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0]) or segment[0].lower == "and"):
+        segment = segment[1:]  # "also campaigning in Ohio", "and obtained by AP"
     first = segment[0]
     if first.text.islower() and first.text.endswith(("ing", "ed")):
         return True
+    if first.text.islower() and len(segment) > 1 and segment[1].lower == "by":
+        return True  # "and seen by Reuters": a passive aside, whatever the participle's ending
     return bool(_PARTY_TAG.match(first.text)) or first.lower in _PREPOSITIONS
 
 
@@ -770,8 +775,40 @@ _DOCUMENTS = frozenset(
 # Things that are written and can be quoted: "A footnote in the report makes it clear: ..."
 _TEXTS = _DOCUMENTS | frozenset(
     """report footnote note filing ruling document study website page ad advertisement sign banner
-    editorial article book caption""".split()
+    editorial article book caption textbook opinion brief affidavit indictment complaint lawsuit
+    bill resolution communique communiqué declaration transcript profile""".split()
 )
+
+
+def _is_text_word(token: Token) -> bool:
+    word = token.bare
+    return word in _TEXTS or (word.endswith("s") and word[:-1] in _TEXTS)
+
+
+def text_before_participle(tokens: list[Token], text: str) -> Speaker | None:
+    """A document that speaks through a participle clause: "A legal opinion drafted for the firm
+    (...) concluded", "An Egyptian textbook just published for pupils explains". The clause opens
+    with the document's noun phrase, a participle after it; None when it does not."""
+    start = max((k + 1 for k, t in enumerate(tokens) if t.text in _PHRASE_ENDS), default=0)
+    clause = tokens[start:]
+    if not clause or clause[0].lower not in _DETERMINERS:
+        return None
+    for k in range(1, min(len(clause) - 1, 5)):
+        if not _is_text_word(clause[k]):
+            continue
+        j = k + 1
+        while j < len(clause) - 1 and (_is_auxiliary(clause[j]) or _is_adverb(clause[j])):
+            j += 1
+        if clause[j].text.islower() and clause[j].text.endswith("ed"):
+            return phrase_to_speaker(clause[: k + 1], text)
+        return None
+    return None
+
+
+def possessed_text(speaker: Speaker) -> bool:
+    """Whether a description is a document someone owns: "the newspaper's editorial"."""
+    words = speaker.name.split()
+    return len(words) > 1 and _POSSESSIVE.search(words[-2]) is not None and _is_text_word(Token(words[-1], 0, 0))
 
 
 def _possessor(tokens: list[Token], text: str) -> Speaker | None:
@@ -931,7 +968,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return _blamed_for(before, c - 1, text)
         speaker = _speaker_of_cue(before, c, text)
-        if speaker and (is_personal(speaker) or not (is_participle(before[c]) or _after_modal(before, c))):
+        if speaker and (is_personal(speaker) or possessed_text(speaker) or not (is_participle(before[c]) or _after_modal(before, c))):
             return speaker
         fallback = fallback or speaker
     return fallback
@@ -969,6 +1006,8 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
     if is_participle(tokens[c]):
         # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
         subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
+        if subject is not None and possessed_text(subject):
+            return subject  # "the newspaper's editorial telling him to ...": not the man it told
         if subject is None or not is_personal(subject):
             return clause_subject(tokens[:c], text) or subject
         return subject
