@@ -503,3 +503,17 @@ def test_an_owned_document_telling_someone_is_not_that_someone() -> None:
         "“stop hiding behind procedure” and to “face the inspectors.”"
     )
     assert [q.speaker for q in find_quotes(text)] == ["the journal’s editorial"] * 2
+
+
+def test_a_headline_naming_its_speaker_introduces_the_first_quote_paragraph() -> None:
+    text = (
+        "Kessler: ‘We Will Not Sign This Draft’\n\n"
+        '"The draft ignores every point we raised in Geneva. We will not put our name to it."\n\n'
+        "The ministry declined to comment."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Kessler"]
+
+
+def test_a_chant_belongs_to_the_crowd() -> None:
+    text = "When the minister arrived, the crowd outside the hall took up the old chant “No more tests!” and would not stop."
+    assert find_quotes(text)[0].speaker == "the crowd"

@@ -37,6 +37,7 @@ from .speakers import (
     speaker_closing_sentence,
     speaker_right_after,
     tokenize,
+    trailing_phrase,
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -291,8 +292,27 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
     if right_after:
         return _Attribution(_poll_for_statistic(article, region, sentence, right_after), tight=True)
-    speaker = speaker_before(before, article.blanked) or speaker_closing_sentence(after, article.blanked)
+    speaker = (
+        speaker_before(before, article.blanked)
+        or speaker_closing_sentence(after, article.blanked)
+        or _chanted_by(before, article.blanked)
+    )
     return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
+
+
+_CHANTS = frozenset("chant chants chorus refrain".split())
+_CROWDS = frozenset(
+    """crowd crowds audience protesters protestors demonstrators marchers supporters fans
+    delegates attendees rallygoers onlookers mourners""".split()
+)
+
+
+def _chanted_by(before: list[Token], text: str) -> Speaker | None:
+    """ 'the crowd reprised the chant "Lock them up!"': a chant is the crowd's in its sentence."""
+    if not before or before[-1].text not in _CHANTS:
+        return None
+    crowd = next((k for k in range(len(before) - 2, -1, -1) if before[k].lower in _CROWDS), None)
+    return None if crowd is None else phrase_to_speaker(trailing_phrase(before[: crowd + 1]), text)
 
 
 # "31% of voters", "six in 10 Republicans", "a majority of Democrats": a share of a poll's sample.
@@ -500,6 +520,7 @@ def _propagate(article: _Article, regions: list[Region], own: list[Speaker | Non
         if not any(speakers[i] for i in members) and _opens_with_quote(article, first):
             speakers[members[0]] = (
                 _introduction(article, paragraph - 1)
+                or _headline_speaker(article, paragraph - 1)
                 or (last_speaker if paragraph - 1 in by_paragraph else _reported_before(article, paragraph - 1))
                 or _signature(article, paragraph + 1)
             )
@@ -529,6 +550,23 @@ def _introduction(article: _Article, paragraph: int) -> Speaker | None:
     sentence = article.sentence_around(paragraph, hi, hi)
     tokens = article.tokens(sentence.start, hi)
     return cue_speaker(tokens, article.blanked) or colon_speaker(tokens, article.blanked)
+
+
+_HEADLINE_QUOTE = re.compile(r"([A-Z][^\s:\"“‘']*(?:[ \t]+[A-Z][^\s:\"“‘']*){0,3})[ \t]*:[ \t]*[\"“‘']")
+_LONGEST_HEADLINE = 25  # words
+
+
+def _headline_speaker(article: _Article, paragraph: int) -> Speaker | None:
+    """The name of a headline written "Jane Roe: ‘We will not sign’", for the quotation that opens
+    the story under it and names no one: the headline quoted from it."""
+    if paragraph < 0:
+        return None
+    lo, hi = article.paragraphs[paragraph]
+    headline = _HEADLINE_QUOTE.match(article.text, lo, hi)
+    if headline is None or len(article.text[lo:hi].split()) > _LONGEST_HEADLINE:
+        return None
+    speaker = phrase_to_speaker(article.tokens(headline.start(1), headline.end(1)), article.blanked)
+    return speaker if speaker and speaker.proper else None
 
 
 def _reported_before(article: _Article, paragraph: int) -> Speaker | None:
