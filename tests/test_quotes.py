@@ -517,3 +517,19 @@ def test_a_headline_naming_its_speaker_introduces_the_first_quote_paragraph() ->
 def test_a_chant_belongs_to_the_crowd() -> None:
     text = "When the minister arrived, the crowd outside the hall took up the old chant “No more tests!” and would not stop."
     assert find_quotes(text)[0].speaker == "the crowd"
+
+
+def test_a_name_apposed_to_the_opening_description_speaks_for_and_wrote() -> None:
+    text = (
+        "One of the treaty’s early champions who still backs the talks, former Senator Pat Lowe, lives "
+        "in Maine and wrote in an email that the new draft was “a betrayal of everything we built.”"
+    )
+    assert find_quotes(text)[0].speaker == "Pat Lowe"
+
+
+def test_a_title_inside_a_run_of_capitals_starts_the_name() -> None:
+    text = '"We built this and we will keep it," said former Colorado Rep. Pat Schroeder.'
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Pat Schroeder", "former Colorado Rep.")
+    text = 'Former Ohio Gov. Dan Miles said: "The inspections worked, and everyone knew it."'
+    assert find_quotes(text)[0].speaker == "Dan Miles"

@@ -349,7 +349,7 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
         if not _can_end_description(tokens[-1]) or not _can_start_description(tokens):
             return None
         return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start)
-    name_tokens = _strip_name_prefixes(tokens[name_start:])
+    name_tokens = _after_inner_title(_strip_name_prefixes(tokens[name_start:]))
     role_tokens = tokens[: len(tokens) - len(name_tokens)]
     if _names_an_object(role_tokens):
         return None
@@ -426,6 +426,17 @@ def _is_particle(tokens: list[Token], i: int) -> bool:
     """Lower-case name particles between two capitalised words: de, van, von, bin, al."""
     inner = 0 < i < len(tokens) - 1
     return inner and tokens[i].text in ("de", "da", "van", "von", "der", "bin", "al", "la", "du", "del", "di", "le")
+
+
+_HONORIFICS = frozenset("mr mrs ms miss dr messrs sir dame lord lady".split())
+
+
+def _after_inner_title(tokens: list[Token]) -> list[Token]:
+    """ "Colorado Rep. Jane Roe": a title inside the run ends the role, the name follows it."""
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k].bare in _TITLES and tokens[k].bare not in _HONORIFICS and tokens[k].text.endswith("."):
+            return tokens[k + 1 :]
+    return tokens
 
 
 def _strip_name_prefixes(tokens: list[Token]) -> list[Token]:
@@ -696,7 +707,11 @@ def _can_open_speaker_phrase(token: Token) -> bool:
     """ "said Roe", "said the minister", "said Sen. Roe", "said spokesman Bo Li", "he said"."""
     if _is_name_word(token) or _is_role_word(token) or token.bare in _TITLES:
         return True
-    return token.lower in _DETERMINERS or token.lower in ("he", "she")
+    return token.lower in _DETERMINERS or token.lower in ("he", "she") or token.lower in _MODIFIERS_BEFORE_ROLE
+
+
+# Words that open a speaker's description: "said former Colorado Rep. Jane Roe".
+_MODIFIERS_BEFORE_ROLE = frozenset("former acting outgoing incoming retired longtime veteran senior top".split())
 
 
 def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
@@ -710,6 +725,9 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
             speaker = subject_before(tokens, c, text)
             if speaker:
                 return speaker
+    apposed = _apposed_name(tokens, text)
+    if apposed is not None:
+        return apposed
     k = 0
     if tokens and _opens_with_aside(tokens[0]):
         k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
@@ -721,6 +739,23 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
     if speaker and (anyone or speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
         return speaker
     return None
+
+
+def _apposed_name(tokens: list[Token], text: str) -> Speaker | None:
+    """The name set off by commas after a clause's opening description: "One of her former
+    supporters who still backs Roe, former Rep. Jane Doe, lives in the district and wrote ..."."""
+    segments = _split_commas(tokens)
+    if len(segments) < 3 or not segments[0] or not segments[1] or len(segments[1]) > 6:
+        return None
+    first = segments[0][0]
+    if not (first.lower in _DETERMINERS or first.lower in _QUANTIFIERS or _is_role_word(first)):
+        return None
+    if any(is_cue(t) for t in segments[0]):
+        return None
+    name = phrase_to_speaker(segments[1], text)
+    if name is None or not name.proper or name.phrase_start != segments[1][0].start:
+        return None
+    return replace(name, role=name.role or _clean_role(_span(text, segments[0])))
 
 
 def _opens_with_aside(token: Token) -> bool:
