@@ -533,3 +533,11 @@ def test_a_title_inside_a_run_of_capitals_starts_the_name() -> None:
     assert (quote.speaker, quote.role) == ("Pat Schroeder", "former Colorado Rep.")
     text = 'Former Ohio Gov. Dan Miles said: "The inspections worked, and everyone knew it."'
     assert find_quotes(text)[0].speaker == "Dan Miles"
+
+
+def test_a_fragment_framed_by_calling_is_the_callers_and_the_reporter_goes_on() -> None:
+    text = (
+        "Her old colleagues have mocked the plan, calling it “a fantasy in a binder,” Rao said as she left. "
+        "“But it is my fantasy, and I will defend it.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Her old colleagues", "Rao"]

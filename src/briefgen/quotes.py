@@ -30,6 +30,7 @@ from .speakers import (
     cue_subjects,
     first_name_gender,
     gender_of_role,
+    is_document,
     is_time_word,
     phrase_to_speaker,
     pronoun_gender,
@@ -281,6 +282,7 @@ class _Article:
 class _Attribution:
     speaker: Speaker | None
     tight: bool = False  # the speaker follows the closing mark directly: '"No," Roe said'
+    reporter: Speaker | None = None  # who reports a framed fragment ('calling him "x," Roe said')
 
 
 def _own_attribution(article: _Article, region: Region) -> _Attribution:
@@ -291,6 +293,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     inside = article.text[region.start : region.end].rstrip()
     right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
     if right_after:
+        framed = _framed_before(before, inside, article.blanked)
+        if framed:
+            return _Attribution(framed, tight=True, reporter=right_after)
         return _Attribution(_poll_for_statistic(article, region, sentence, right_after), tight=True)
     speaker = (
         speaker_before(before, article.blanked)
@@ -298,6 +303,18 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
         or _chanted_by(before, article.blanked)
     )
     return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
+
+
+_FRAMING_CUES = frozenset("called calling calls dubbed dubbing labeled labelled labeling branded branding".split())
+
+
+def _framed_before(before: list[Token], inside: str, text: str) -> Speaker | None:
+    """ 'Her friends mocked him, calling him "an orange buffoon," Roe said': a fragment framed by
+    "calling" is the words of whoever called him so; Roe only reports it."""
+    if not inside[:1].islower() or not any(t.text in _FRAMING_CUES for t in before):
+        return None
+    speaker = cue_speaker(before, text)
+    return speaker if speaker and not speaker.pronoun and not is_document(speaker) else None
 
 
 _CHANTS = frozenset("chant chants chorus refrain".split())
@@ -500,7 +517,9 @@ def _is_title(inside: str, words: list[str]) -> bool:
 # Speakers for regions with no attribution of their own, pronouns and short names
 
 
-def _propagate(article: _Article, regions: list[Region], own: list[Speaker | None]) -> list[Speaker | None]:
+def _propagate(
+    article: _Article, regions: list[Region], own: list[Speaker | None], reporters: list[Speaker | None]
+) -> list[Speaker | None]:
     """Fill in speakers by the conventions of news copy.
 
     A paragraph that opens with a quotation and names nobody is introduced by the paragraph
@@ -527,11 +546,11 @@ def _propagate(article: _Article, regions: list[Region], own: list[Speaker | Non
         for k, i in enumerate(members):
             if speakers[i] is None:
                 speakers[i] = (
-                    next((speakers[j] for j in reversed(members[:k]) if speakers[j]), None)
+                    next((reporters[j] or speakers[j] for j in reversed(members[:k]) if speakers[j]), None)
                     or _previous_sentence_speaker(article, regions[i])
                     or next((own[j] for j in members[k + 1 :] if own[j]), None)
                 )
-        named = [speakers[i] for i in members if speakers[i]]
+        named = [reporters[i] or speakers[i] for i in members if speakers[i]]  # the reporter goes on
         last_speaker = named[-1] if named else None
     return speakers
 
@@ -657,7 +676,7 @@ def find_quotes(text: str) -> list[Quote]:
         if not _is_term(article, r, attributions[i]) and not _is_pull_quote(article, r)
     ]
     regions, own = [regions[i] for i in kept], [attributions[i].speaker for i in kept]
-    speakers = _propagate(article, regions, own)
+    speakers = _propagate(article, regions, own, [attributions[i].reporter for i in kept])
     names = NameIndex(text)
     mentions = _person_mentions(article, names)
     roles: dict[str, str] = {}

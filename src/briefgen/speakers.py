@@ -840,6 +840,11 @@ def text_before_participle(tokens: list[Token], text: str) -> Speaker | None:
     return None
 
 
+def is_document(speaker: Speaker) -> bool:
+    """A description naming a text rather than people: "a statement", "the newspaper's editorial"."""
+    return not speaker.proper and not speaker.pronoun and _is_text_word(Token(speaker.name.split()[-1], 0, 0))
+
+
 def possessed_text(speaker: Speaker) -> bool:
     """Whether a description is a document someone owns: "the newspaper's editorial"."""
     words = speaker.name.split()
