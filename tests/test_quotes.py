@@ -541,3 +541,18 @@ def test_a_fragment_framed_by_calling_is_the_callers_and_the_reporter_goes_on() 
         "“But it is my fantasy, and I will defend it.”"
     )
     assert [q.speaker for q in find_quotes(text)] == ["Her old colleagues", "Rao"]
+
+
+def test_common_wire_attributions() -> None:
+    cases = [
+        ('Lena Marsh, who led the verification team for six years, said: "The seals were intact when we left."', ["Lena Marsh"]),
+        ('"We have not received any request," said Pavel Orlik, a spokesman for the Defence Ministry.', ["Pavel Orlik"]),
+        ('Senator Owen Trask wrote in a statement: "This agreement cannot be verified and should be rejected."', ["Owen Trask"]),
+        ('Mira Solberg declined to comment. "The inspection schedule is confidential," the spokeswoman said.', ["the spokeswoman"]),
+        ('Officials at the base gave few details. "The incident is under review," they said.', [None]),
+        ('"The missiles were moved at night," Colonel Ivo Brandt said. "We saw the convoys ourselves."', ["Ivo Brandt"] * 2),
+        ('"No enrichment activity was observed this quarter," the agency said in its report.', ["the agency"]),
+        ('"It is too early to say," Hale added, "but the signs are encouraging."', ["Hale", "Hale"]),
+    ]
+    for text, speakers in cases:
+        assert [q.speaker for q in find_quotes(text)] == speakers, text
