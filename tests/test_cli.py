@@ -180,3 +180,24 @@ def test_help_does_not_import_the_heavy_libraries():
             "print(sorted(m for m in ('weasyprint', 'sumy', 'trafilatura', 'lxml', 'nupunkt') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_build_expands_a_quoted_folder_pattern_one_briefing_each(article_folder, tmp_path):
+    weeks = tmp_path / "weeks"
+    for week in ("week1", "week2"):
+        (weeks / week).mkdir(parents=True)
+        for article in article_folder.iterdir():
+            (weeks / week / article.name).write_bytes(article.read_bytes())
+    out = tmp_path / "out"
+    result = invoke("build", weeks / "week*", "-o", out, "--date", "2024-06-01", "--format", "json", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.glob("*/*.json")) == [
+        "week1/briefing-2024-06-01.json",
+        "week2/briefing-2024-06-01.json",
+    ]
+
+
+def test_a_pattern_matching_no_folder_is_an_error(tmp_path):
+    result = invoke("build", tmp_path / "week*", "-o", tmp_path / "out", "--quiet")
+    assert result.exit_code == ExitCode.ERROR
+    assert "no folder matches this pattern" in result.output

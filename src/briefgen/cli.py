@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import glob
 import json
 import sys
 from pathlib import Path
@@ -222,7 +223,9 @@ def glossary(
 @app.command()
 @handles_errors
 def build(
-    folders: Annotated[list[Path], typer.Argument(help="Folder(s) of articles.", show_default=False)],
+    folders: Annotated[
+        list[Path], typer.Argument(help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.", show_default=False)
+    ],
     out_dir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("output"),
     date: Annotated[Optional[str], typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Briefing title.")] = None,
@@ -244,11 +247,13 @@ def build(
               briefgen build inputs/ -o /tmp/out --date 2026-12-01 --title "Arms control, week 12"
               briefgen build inputs/ --format pdf --format html
               briefgen build week1/ week2/ week3/     (one briefing per folder)
+              briefgen build 'weeks/*'                (the same, for every folder in weeks/)
     """
     from .build import build as build_briefing
     from .config import load_settings
 
     edition = _parse_edition(date)
+    folders = _expand_patterns(folders)
     failed = False
     for folder in folders:
         settings = load_settings(folder, config, title=title)
@@ -281,6 +286,21 @@ def theme_init(folder: Annotated[Path, typer.Argument(help="Folder to create the
 
     for path in init_theme(folder):
         typer.echo(str(path))
+
+
+def _expand_patterns(folders: list[Path]) -> list[Path]:
+    """Folders as given, with a pattern the shell did not expand ('weeks/*', or any pattern on
+    Windows) replaced by the folders it matches, in name order."""
+    expanded: list[Path] = []
+    for folder in folders:
+        if folder.exists() or not any(ch in str(folder) for ch in "*?["):
+            expanded.append(folder)
+            continue
+        matches = sorted(Path(match) for match in glob.glob(str(folder)) if Path(match).is_dir())
+        if not matches:
+            raise InputError("no folder matches this pattern", folder)
+        expanded += matches
+    return expanded
 
 
 def _parse_edition(value: str | None) -> dt.date:
