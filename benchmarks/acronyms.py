@@ -1,64 +1,26 @@
 """Benchmark the acronym finder in-process on the shared abbreviation-definition benchmark.
 
 Runs `briefgen.acronyms.find_acronyms` over every document of a gold JSONL (default: the dev
-split), times it, writes the pairs as a `--system` file and lets the shared scorer
-(../shared/bench/score_acronyms.py) grade them, so precision, recall, F1 and recall per pattern
-are the scorer's own; ms/doc is measured here, without process start-up. From the repository root:
+split) and lets the shared scorer (../shared/bench/score_acronyms.py) grade the pairs, so
+precision, recall, F1 and recall per pattern are the scorer's own; ms/doc is measured in-process.
+From the repository root:
 
     PYTHONPATH=src python benchmarks/acronyms.py                        # dev split
     PYTHONPATH=src python benchmarks/acronyms.py --errors /tmp/acr.err   # and per-document FP/FN
 """
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
+from typing import Any
+
+from scored_jsonl import main
 
 from briefgen.acronyms import find_acronyms
 
-BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 
-
-def run_system(gold_path: Path, system_path: Path) -> float:
-    """Write find_acronyms' pairs for every gold document; return the mean milliseconds per document."""
-    docs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    elapsed = 0.0
-    with system_path.open("w", encoding="utf-8") as out:
-        for doc in docs:
-            started = time.perf_counter()
-            found = find_acronyms(doc["text"])
-            elapsed += time.perf_counter() - started
-            record = {"id": doc["id"], "pairs": [{"short": a.short, "long": a.long} for a in found]}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 1000.0 * elapsed / max(len(docs), 1)
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=BENCH / "acronyms" / "dev.jsonl", help="gold JSONL")
-    parser.add_argument("--system", type=Path, help="where to keep the system outputs (default: a temporary file)")
-    parser.add_argument("--errors", type=Path, help="per-document false positives and negatives (JSONL)")
-    args = parser.parse_args()
-    scorer = BENCH / "score_acronyms.py"
-    if not args.data.exists() or not scorer.exists():
-        print(f"benchmark data not found: {args.data} / {scorer}", file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory() as tmp:
-        system = args.system or Path(tmp) / "system.jsonl"
-        ms_per_doc = run_system(args.data, system)
-        command = [sys.executable, str(scorer), str(args.data), "--system", str(system)]
-        if args.errors:
-            command += ["--errors", str(args.errors)]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    print(result.stdout, end="")
-    print(result.stderr, end="", file=sys.stderr)
-    print(f"ms_per_doc_in_process={ms_per_doc:.2f}")
-    return result.returncode
+def acronym_record(text: str) -> dict[str, Any]:
+    return {"pairs": [{"short": a.short, "long": a.long} for a in find_acronyms(text)]}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, "acronyms", acronym_record))
