@@ -556,3 +556,24 @@ def test_common_wire_attributions() -> None:
     ]
     for text, speakers in cases:
         assert [q.speaker for q in find_quotes(text)] == speakers, text
+
+
+# A name after a role and "at"/"of"/"to" is where the person works, not the speaker; only a
+# capitalised title ("Secretary of State ...") is followed by the speaker's own name.
+AFFILIATION_CASES = [
+    ("Lena Hart, a historian at Lakeside University, said: “Nobody expects a deal this year.”",
+     "Lena Hart", "a historian at Lakeside University"),
+    ("Omar Reyes, a close adviser to Governor Vance, said: “The vote is not in doubt.”",
+     "Omar Reyes", "a close adviser to Governor Vance"),
+    ("Lena Hart, a historian at Lakeside, said the talks stalled. “Nobody expects a deal,” she said.",
+     "Lena Hart", None),
+    ("Foreign Secretary of Northland Paul Roe said: “We will sign in May.”",
+     "Paul Roe", "Foreign Secretary of Northland"),
+    ("“We will sign in May,” said Secretary of State Jane Doe.", "Jane Doe", "Secretary of State"),
+]
+
+
+def test_an_affiliation_is_never_taken_for_the_speaker() -> None:
+    for text, speaker, role in AFFILIATION_CASES:
+        (quote,) = find_quotes(text)
+        assert (quote.speaker, quote.role) == (speaker, role), text

@@ -94,7 +94,8 @@ _ROLE_WORDS = frozenset(
     premier critic skeptic sceptic doctor surgeon neurosurgeon physician nurse activist
     front-runner frontrunner businessman businesswoman billionaire mogul spectator marcher
     protester demonstrator heckler crowd audience user citizen observer insider source developer
-    entrepreneur investor donor veteran""".split()
+    entrepreneur investor donor veteran historian scholar lecturer academic specialist
+    instructor""".split()
 )
 # Honorifics and abbreviated titles written before a name (and which names never end with).
 _TITLES = frozenset(
@@ -353,10 +354,34 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     role_tokens = tokens[: len(tokens) - len(name_tokens)]
     if _names_an_object(role_tokens):
         return None
+    if role_tokens and role_tokens[-1].lower in _LINKING_PREPOSITIONS and any(map(_is_role_word, role_tokens)):
+        return _name_after_preposition(tokens, role_tokens, name_tokens, text)
     role = _span(text, role_tokens) if role_tokens else None
     if role and role_tokens[0].lower in ("the", "a", "an") and len(role_tokens) == 1:
         role = None
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
+
+
+_LINKING_PREPOSITIONS = frozenset("of for at from in with on by to".split())
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_after_preposition(
+    tokens: list[Token], role_tokens: list[Token], name_tokens: list[Token], text: str
+) -> Speaker | None:
+    """After a role and "at", "of"... capitalised words name where the person works, not the
+    person: "a professor at Cornell" is a description. Only a capitalised title ("Secretary of
+    State Mike Pompeo", "Ambassador to France Jane Roe") is followed by the person's name, its
+    last words."""
+    titled = any(t.capitalised and _is_role_word(t) for t in role_tokens)
+    if not titled or len(name_tokens) < 2:
+        return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start) if _can_start_description(tokens) else None
+    keep = 2 if len(name_tokens) >= 3 else 1
+    if len(name_tokens) > keep and _INITIAL.match(name_tokens[-keep - 1].text):
+        keep += 1  # "John F. Kennedy"
+    person = name_tokens[-keep:]
+    role = _span(text, tokens[: len(tokens) - keep])
+    return Speaker(_span(text, person), _clean_role(role), person[0].start, tokens[0].start, proper=True)
 
 
 # Determiners and quantifiers that stand for people of a group just described: "one said", "another".
