@@ -120,6 +120,14 @@ def test_pick_headline_prefers_the_headline_to_its_standfirst_below() -> None:
     assert pick_headline(head) == "Lakeside talks stall again"
 
 
+def test_a_photo_caption_with_its_credit_is_not_the_headline() -> None:
+    head = [
+        "Ministers extend the Lakeside Accord",
+        "The foreign ministers in Lakeville last week.Credit...Jane Doe/Example Wire",
+    ]
+    assert pick_headline(head) == "Ministers extend the Lakeside Accord"
+
+
 @pytest.mark.parametrize("headline", ["Card issuer rescued by its creditors", "Search for new test site begins"])
 def test_ordinary_words_like_credit_and_search_do_not_disqualify_a_headline(headline: str) -> None:
     assert pick_headline([headline]) == headline
