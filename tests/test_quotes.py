@@ -577,3 +577,24 @@ def test_an_affiliation_is_never_taken_for_the_speaker() -> None:
     for text, speaker, role in AFFILIATION_CASES:
         (quote,) = find_quotes(text)
         assert (quote.speaker, quote.role) == (speaker, role), text
+
+
+def test_the_subject_is_found_past_a_relative_clause_and_a_company_form() -> None:
+    cases = [
+        ("Ann Lee, a pollster who works with Lakeside Forward, a campaign group, said: “Turnout decides it.”",
+         "Ann Lee"),
+        ("Ann Lee, a nominal Republican who voted twice for the other side, said: “Turnout decides it.”", "Ann Lee"),
+        ("Paul Roe, head of sales for Example Systems, Inc., says: “Orders doubled.”", "Paul Roe"),
+    ]
+    for text, speaker in cases:
+        (quote,) = find_quotes(text)
+        assert quote.speaker == speaker, text
+
+
+def test_he_never_stands_for_an_institution() -> None:
+    text = (
+        "The EU said in a statement that the plan was unlawful. The prime minister toured the site.\n\n"
+        "“This is a historic day,” he told supporters, according to a statement."
+    )
+    (quote,) = find_quotes(text)
+    assert quote.speaker is None  # no named person before it: better none than the EU

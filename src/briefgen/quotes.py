@@ -657,10 +657,28 @@ def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names:
         return None
     wanted = pronoun_gender(speaker.pronoun)
     for mention in reversed(mentions):
-        if mention.start < at and mention.gender in (None, wanted):
+        if mention.start < at and mention.gender in (None, wanted) and _could_be_a_person(mention.name):
             by_first_name = first_name_gender(names.fullest(mention.name))
             return mention.name if by_first_name in (None, wanted) else None
     return None
+
+
+# Words that make a name an institution, which "he" or "she" never stands for.
+_INSTITUTION_WORDS = frozenset(
+    """ministry department agency office council commission committee union organization
+    organisation institute institution association party government administration court
+    parliament congress senate assembly university college bank company corporation group
+    foundation center centre alliance league federation network times post news journal
+    press tribune herald inc corp ltd llc plc""".split()
+)
+
+
+def _could_be_a_person(name: str) -> bool:
+    """Not an acronym ("EU", "NATO", "CNN") and not an institution ("the Foreign Ministry")."""
+    words = name.replace(".", " ").split()
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return False
+    return not any(word.lower() in _INSTITUTION_WORDS for word in words)
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -510,13 +510,17 @@ def _looks_like_role(tokens: list[Token]) -> bool:
 
 
 def _split_commas(tokens: list[Token]) -> list[list[Token]]:
+    """Comma-separated parts, keeping a company's legal form with its name ("Dräger, Inc.")."""
     segments: list[list[Token]] = [[]]
-    for tok in tokens:
-        if tok.text == ",":
+    for k, tok in enumerate(tokens):
+        if tok.text == "," and not (k + 1 < len(tokens) and tokens[k + 1].bare in _LEGAL_FORMS):
             segments.append([])
-        else:
+        elif tok.text != ",":
             segments[-1].append(tok)
     return segments
+
+
+_LEGAL_FORMS = frozenset("inc ltd llc llp corp co plc gmbh ag sa nv".split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -634,8 +638,14 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     """ "Jane Roe, a spokeswoman for the ministry," / "her lawyer, John Doe," before a cue."""
     segments = _split_commas(tokens)
     for k, segment in enumerate(segments):
+        # "Roe, who chairs the panel, said" / "Roe, a pollster who works with Y, a PAC, said": the
+        # relative clause runs to the cue, so nothing after it is the subject. (The first segment
+        # may hold earlier sentences: only an opening relative counts there.)
+        relative = next((i for i, t in enumerate(segment) if t.lower in _RELATIVES), None) if k else None
         if segment and segment[0].lower in _RELATIVES:
-            segments = segments[:k]  # "Roe, who chairs the panel, said": the clause runs to the cue
+            relative = 0
+        if relative is not None:
+            segments = segments[:k] + ([segment[:relative]] if relative else [])
             break
     segments = _drop_asides(segments)
     if not segments:
@@ -646,7 +656,10 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
     last = _trim(last)
-    if last_speaker and last_speaker.proper and last_speaker.phrase_start == last[0].start and len(last) <= 5:
+    # "her lawyer, John Doe, said": a name standing alone after the description is the subject;
+    # "Roe, a nominal Republican, said" is a description (it opens with "a") of the name before.
+    names_alone = last and last[0].lower not in ("a", "an") and len(last) <= 5
+    if names_alone and last_speaker and last_speaker.proper and last_speaker.phrase_start == last[0].start:
         if not _looks_like_role(before):
             return last_speaker
         role = _trim(before)  # "her lawyer, John Doe, said"
