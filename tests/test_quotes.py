@@ -598,3 +598,10 @@ def test_he_never_stands_for_an_institution() -> None:
     )
     (quote,) = find_quotes(text)
     assert quote.speaker is None  # no named person before it: better none than the EU
+
+
+def test_a_phrase_after_a_described_speaker_is_a_role_only_when_it_names_one() -> None:
+    (quote,) = find_quotes("According to the engineer, the repairs “took less than a week.”")
+    assert (quote.speaker, quote.role) == ("the engineer", None)
+    (quote,) = find_quotes("“We will sign,” said the official, a veteran of the talks.")
+    assert (quote.speaker, quote.role) == ("the official", "a veteran of the talks")

@@ -733,12 +733,20 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     speaker = phrase_to_speaker(head, text)
     if speaker is None:
         return None
+    # "said Jane Roe, director of the Institute": a role after a name. After a description ("according
+    # to the man, the steroids ...") a "the" phrase is the sentence going on, not a role.
     if end < len(tokens) and tokens[end].text == ",":
         rest = tokens[end + 1 :]
         stop = next((k for k, t in enumerate(rest) if t.text in _PHRASE_ENDS and t.text != "("), len(rest))
-        if _looks_like_role(rest[:stop]):
+        if _looks_like_role(rest[:stop]) and (speaker.proper or _names_a_role(rest[:stop])):
             return replace(speaker, role=_clean_role(_span(text, _trim(rest[:stop]))))
     return speaker
+
+
+def _names_a_role(tokens: list[Token]) -> bool:
+    """ "a veteran of the talks", "director of the Institute" (not "the steroids")."""
+    tokens = _trim(tokens)
+    return bool(tokens) and (tokens[0].lower in ("a", "an") or any(map(_is_role_word, tokens[:4])))
 
 
 def _can_open_speaker_phrase(token: Token) -> bool:
