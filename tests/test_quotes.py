@@ -605,3 +605,16 @@ def test_a_phrase_after_a_described_speaker_is_a_role_only_when_it_names_one() -
     assert (quote.speaker, quote.role) == ("the engineer", None)
     (quote,) = find_quotes("“We will sign,” said the official, a veteran of the talks.")
     assert (quote.speaker, quote.role) == ("the official", "a veteran of the talks")
+
+
+def test_the_reader_and_adverbs_are_never_speakers() -> None:
+    for text in (
+        "You’re drafting an offer and then it hits you — “If I want buyers, I have to market this!”",
+        "But you will always wonder, “What would have happened if I had pushed on?”",
+    ):
+        assert [q.speaker for q in find_quotes(text)] == [None], text
+
+
+def test_it_said_is_never_handed_to_the_person_quoted_before() -> None:
+    text = "“We will appeal,” Roe said on Monday.\n\n“The ruling stands and nothing will change it,” it said."
+    assert [q.speaker for q in find_quotes(text)] == ["Roe", None]

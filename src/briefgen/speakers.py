@@ -333,8 +333,8 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     it is the role. A phrase with no name is kept whole as a description.
     """
     tokens = _trim(tokens)
-    if not tokens:
-        return None
+    if not tokens or re.split(r"['’]", tokens[0].lower)[0] in ("you", "your"):
+        return None  # the reader ("you're putting together an offer") is nobody's voice
     if len(tokens) == 1 and tokens[0].lower in _PRONOUNS:
         return Speaker(tokens[0].text, None, tokens[0].start, tokens[0].start, pronoun=tokens[0].lower)
     if len(tokens) == 1 and tokens[0].lower in _STANDING_ALONE:
@@ -584,7 +584,12 @@ _COORDINATORS = frozenset("and but or then to".split())
 
 
 def _is_adverb(token: Token) -> bool:
-    return token.text.islower() and token.text.endswith("ly") and len(token.text) > 4
+    word = token.text
+    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _PLAIN_ADVERBS)
+
+
+# Adverbs without "-ly" that sit between a subject and its verb: "you will always wonder".
+_PLAIN_ADVERBS = frozenset("always never often also still just even already soon later again once ever".split())
 
 
 def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
