@@ -148,3 +148,12 @@ def test_html_without_article_keeps_its_little_visible_text() -> None:
 
 def test_empty_html_gives_empty_body() -> None:
     assert extract(document("html", "<html><body></body></html>")).body == ""
+
+
+def test_a_long_run_of_share_buttons_does_not_hide_the_headline_and_date() -> None:
+    buttons = "\n".join(["Share this with Facebook", "Share this with Email", "Facebook", "Email", "Share"] * 5)
+    page = f"Home\nWorld\n\nMinisters agree to extend the Lakeside Accord\n\n3 March 2024\n{buttons}\n\n{LEDE}\n\n{SECOND}\n"
+    article = extract(document("txt", page))
+    assert article.title == "Ministers agree to extend the Lakeside Accord"
+    assert article.date == dt.date(2024, 3, 3)
+    assert "Share" not in article.body

@@ -120,6 +120,10 @@ def test_pick_headline_prefers_the_headline_to_its_standfirst_below() -> None:
     assert pick_headline(head) == "Lakeside talks stall again"
 
 
+def test_a_share_button_is_not_the_headline() -> None:
+    assert pick_headline(["Ministers extend the Lakeside Accord", "Copy this link"]) == "Ministers extend the Lakeside Accord"
+
+
 def test_a_photo_caption_with_its_credit_is_not_the_headline() -> None:
     head = [
         "Ministers extend the Lakeside Accord",

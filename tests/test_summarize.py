@@ -162,6 +162,8 @@ def test_a_sentence_repeated_later_in_the_story_is_not_picked_twice() -> None:
         "Read more:",
         "Editor's note: an earlier version of this story gave the wrong date.",
         "This article was amended on Friday to correct a name.",
+        "By Newsroom Staff | March 3, 2024 at 9:24 AM - Updated March 3 at 11:02 AM",
+        "Media captionWhat does the accord cover?",
     ],
 )
 def test_never_in_summary_recognises_what_a_summary_must_not_carry(sentence: str) -> None:

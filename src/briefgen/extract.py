@@ -8,6 +8,7 @@ overrides whatever was extracted. Each field's origin is recorded in Article.pro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,10 +53,20 @@ def extract(doc: SourceDocument) -> Article:
 def _from_plain_text(text: str) -> _Found:
     parts = boilerplate.split_page(text)
     found = _Found(body="\n\n".join(parts.body))
-    _offer_header_fields(found, parts.head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
+    # Share buttons can fill dozens of lines between the headline and the body; they are no part
+    # of the header, so they must not push the headline out of reach.
+    head = tuple(line for line in parts.head if not _SHARE_BUTTON.match(line))
+    _offer_header_fields(found, head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
     found.offer("source", _publisher(parts.tail), "heuristic")
-    found.offer("title", metadata.pick_headline(parts.head), "heuristic")
+    found.offer("title", metadata.pick_headline(head), "heuristic")
     return found
+
+
+_SHARE_BUTTON = re.compile(
+    r"^(?:share(?: this)?(?: (?:with|on|via) \w+)?|tweet|pin it|copy (?:this |the )?link|"
+    r"facebook|twitter|whatsapp|messenger|linkedin|pinterest|reddit|email|x)$",
+    re.IGNORECASE,
+)
 
 
 def _publisher(tail: tuple[str, ...]) -> str | None:

@@ -157,7 +157,12 @@ def summary_candidates(article: Article) -> list[Candidate]:
 
 # --- what never goes into a summary -------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\.", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\."
+    # "By HNN Staff | November 18, 2019 at 2:26 PM - Updated ...": a byline carrying the timestamp
+    r"|^by\s+[^.!?|]{2,60}\|",
+    re.IGNORECASE,
+)
 _TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
@@ -169,7 +174,8 @@ _DATELINE_ALONE = re.compile(
 _CAPTION = re.compile(
     r"\((?:file (?:image|photo|picture)|left|right|centre|center|above|below|top|bottom|"
     r"inset|second left|second right)\)|^(?:pictured|above|below|left|right|top|bottom|inset)\s*[:,]|"
-    r"\b(?:AFP|AP|Reuters|Getty|EPA) (?:Photo|Images)\b|\b(?:photo|image|picture)s? (?:credit|courtesy)\b",
+    r"\b(?:AFP|AP|Reuters|Getty|EPA) (?:Photo|Images)\b|\b(?:photo|image|picture)s? (?:credit|courtesy)\b"
+    r"|^(?:media|image|video) caption",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
