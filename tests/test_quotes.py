@@ -618,3 +618,11 @@ def test_the_reader_and_adverbs_are_never_speakers() -> None:
 def test_it_said_is_never_handed_to_the_person_quoted_before() -> None:
     text = "“We will appeal,” Roe said on Monday.\n\n“The ruling stands and nothing will change it,” it said."
     assert [q.speaker for q in find_quotes(text)] == ["Roe", None]
+
+
+def test_a_name_inside_quotation_marks_is_never_what_he_or_she_stands_for() -> None:
+    text = (
+        "Ann Lee wrote songs for the film “Lakeside Nights” before it opened. “I needed the whole script,” "
+        "she said. “Where does the heroine live? What does her flat look like?”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]  # the title is no quotation

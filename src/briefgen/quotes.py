@@ -262,6 +262,7 @@ class _Article:
 
     def __init__(self, text: str, regions: list[Region]):
         self.text = text
+        self.regions = regions  # every quoted span, quotations and terms alike
         self.blanked = _blank_quotes(text, regions)
         self.paragraphs = paragraph_spans(text)
         self.sentence_ends = [_sentence_ends(self.blanked, lo, hi) for lo, hi in self.paragraphs]
@@ -646,6 +647,10 @@ def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _inside_any(offset: int, regions: Sequence[Region]) -> bool:
+    return any(region.start <= offset < region.end for region in regions)
+
+
 def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names: NameIndex) -> str | None:
     """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe").
 
@@ -696,7 +701,9 @@ def find_quotes(text: str) -> list[Quote]:
     regions, own = [regions[i] for i in kept], [attributions[i].speaker for i in kept]
     speakers = _propagate(article, regions, own, [attributions[i].reporter for i in kept])
     names = NameIndex(text)
-    mentions = _person_mentions(article, names)
+    # A name inside quotation marks is a title or someone's words ("Wild Rose", the film), not a
+    # person the writer introduces, so "she" after it never means it.
+    mentions = [m for m in _person_mentions(article, names) if not _inside_any(m.start, article.regions)]
     roles: dict[str, str] = {}
     quotes = []
     for region, speaker in zip(regions, speakers, strict=True):
