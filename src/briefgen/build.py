@@ -183,15 +183,13 @@ def _init_worker(glossary: Glossary, settings: Settings) -> None:
 def _analyse_one(path: Path, data: bytes) -> Analysis:
     # Imported here: a build whose analyses all come from the cache never needs them.
     from .analyse import analyse
-    from .extract import extract
+    from .extract import extract, require_text
 
     assert _worker_state is not None, "_init_worker must run first"
     glossary, settings = _worker_state
     notes: list[str] = []
     try:
-        article = extract(document_from_bytes(path, data, notes))
-        if not article.body.strip():
-            raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", path)
+        article = require_text(extract(document_from_bytes(path, data, notes)))
         digest = analyse(article, glossary, settings)
     except BriefgenError as error:
         return _skipped(error)

@@ -13,6 +13,7 @@ import os
 import pickle
 import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -74,6 +75,7 @@ class AnalysisCache:
                 pass
 
 
+@cache
 def code_fingerprint() -> bytes:
     """A hash of briefgen's own modules and data: analysis code changed, analyses are stale."""
     package = Path(__file__).parent

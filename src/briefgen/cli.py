@@ -89,9 +89,9 @@ def extract(file: FileArgument, as_json: JsonOption = False) -> None:
 
     Example: briefgen extract inputs/new-start-expiry.txt --json
     """
-    article = _read_article(file)
-    if not article.body.strip():
-        raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", file)
+    from .extract import require_text
+
+    article = require_text(_read_article(file))
     if not as_json:
         typer.echo(article.body)
         return

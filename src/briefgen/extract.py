@@ -8,12 +8,12 @@ overrides whatever was extracted. Each field's origin is recorded in Article.pro
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import boilerplate, furniture, html_text, markdown_text, metadata
+from .errors import InputError
 from .model import Article, SourceDocument
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
@@ -50,23 +50,23 @@ def extract(doc: SourceDocument) -> Article:
     return _article(doc, _with_front_matter(found, doc))
 
 
+def require_text(article: Article) -> Article:
+    """The article, or an InputError when nothing of it could be recovered."""
+    if not article.body.strip():
+        raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", article.path)
+    return article
+
+
 def _from_plain_text(text: str) -> _Found:
     parts = boilerplate.split_page(text)
     found = _Found(body="\n\n".join(parts.body))
     # Share buttons can fill dozens of lines between the headline and the body; they are no part
     # of the header, so they must not push the headline out of reach.
-    head = tuple(line for line in parts.head if not _SHARE_BUTTON.match(line))
+    head = tuple(line for line in parts.head if not furniture.is_share_button(line))
     _offer_header_fields(found, head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
     found.offer("source", _publisher(parts.tail), "heuristic")
     found.offer("title", metadata.pick_headline(head), "heuristic")
     return found
-
-
-_SHARE_BUTTON = re.compile(
-    r"^(?:share(?: this)?(?: (?:with|on|via) \w+)?|tweet|pin it|copy (?:this |the )?link|"
-    r"facebook|twitter|whatsapp|messenger|linkedin|pinterest|reddit|email|x)$",
-    re.IGNORECASE,
-)
 
 
 def _publisher(tail: tuple[str, ...]) -> str | None:

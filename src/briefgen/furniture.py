@@ -159,6 +159,18 @@ def looks_like_list_or_link(text: str, words: int) -> bool:
     return letters < 2 * len(_DIGIT.findall(text))
 
 
+def is_share_button(line: str) -> bool:
+    """One share button on a line of its own ("Share this with Facebook", "Email", "Copy link")."""
+    return _SHARE_BUTTON.match(line.strip()) is not None
+
+
+_SHARE_BUTTON = re.compile(
+    r"^(?:share(?: this)?(?: (?:with|on|via) \w+)?|tweet|pin it|copy (?:this |the )?link|"
+    r"facebook|twitter|whatsapp|messenger|linkedin|pinterest|reddit|email|x)$",
+    re.IGNORECASE,
+)
+
+
 def is_inline_furniture(line: str) -> bool:
     """Lines that are never article text wherever they stand: teaser links and legal notices."""
     if word_count(line) > EDGE_FURNITURE_MAX_WORDS:

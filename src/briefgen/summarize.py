@@ -50,7 +50,7 @@ DEFAULT_SENTENCES = 5
 MIN_DEFAULT_SENTENCES = 2
 DEFAULT_SHARE = 0.3
 
-# Two key points this similar (cosine of content-word stems) say the same thing.
+# Two key points this similar (cosine of their content words) say the same thing.
 NEAR_DUPLICATE = 0.5
 NEWS_READS = 120  # sentences the news scorer considers, from the top
 
