@@ -1,6 +1,6 @@
 """Benchmark the acronym finder in-process on the shared abbreviation-definition benchmark.
 
-Runs `briefgen.acronyms.find_acronyms` over every document of a gold JSONL (default: the dev
+Runs `briefgen.analyse.acronyms.find_acronyms` over every document of a gold JSONL (default: the dev
 split) and lets the shared scorer (../shared/bench/score_acronyms.py) grade the pairs, so
 precision, recall, F1 and recall per pattern are the scorer's own; ms/doc is measured in-process.
 From the repository root:
@@ -15,7 +15,7 @@ from typing import Any
 
 from scored_jsonl import main
 
-from briefgen.acronyms import find_acronyms
+from briefgen.analyse.acronyms import find_acronyms
 
 
 def acronym_record(text: str) -> dict[str, Any]:

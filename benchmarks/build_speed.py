@@ -42,7 +42,7 @@ RENDER_ONLY = """
 import datetime as dt, sys
 from pathlib import Path
 from briefgen.config import Settings
-from briefgen.render import render_pdf
+from briefgen.publish.render import render_pdf
 html = Path(sys.argv[1]).read_text(encoding="utf-8")
 render_pdf(html, Settings(), (Path(sys.argv[2]).resolve(),), dt.date.fromisoformat(sys.argv[3]))
 """

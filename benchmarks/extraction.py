@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from briefgen.extract import extract  # noqa: E402
-from briefgen.load import read_document  # noqa: E402
+from briefgen.read import read_document  # noqa: E402
 
 DEFAULT_SPLIT = REPO.parent / "shared" / "bench" / "extraction" / "dev"
 

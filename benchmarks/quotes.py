@@ -1,6 +1,6 @@
 """Benchmark the quotes stage in-process on the shared quotation benchmark.
 
-Runs `briefgen.quotes.find_quotes` over every document of a gold JSONL (default: the dev split)
+Runs `briefgen.analyse.quotes.find_quotes` over every document of a gold JSONL (default: the dev split)
 and lets the shared scorer (../shared/bench/score_quotes.py) grade the outputs, so the figures
 are the scorer's own; ms/doc is measured in-process. From the repository root:
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from scored_jsonl import main
 
-from briefgen.quotes import find_quotes
+from briefgen.analyse.quotes import find_quotes
 
 
 def quote_record(text: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.acronyms import find_acronyms
+from briefgen.analyse.acronyms import find_acronyms
 from briefgen.model import Acronym
 
 

@@ -7,8 +7,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.boilerplate import split_page
-from briefgen.furniture import word_count
+from briefgen.extract.boilerplate import split_page
+from briefgen.extract.furniture import word_count
 
 PARAGRAPHS = [
     "Ministers from the two neighbouring republics agreed on Sunday to extend the Lakeside Accord, "

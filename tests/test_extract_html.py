@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.extract import extract
-from briefgen.html_text import page_text
+from briefgen.extract.html_text import page_text
 from briefgen.model import SourceDocument
 
 SENTENCES = [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.extract import extract
-from briefgen.load import read_document
+from briefgen.read import read_document
 from briefgen.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

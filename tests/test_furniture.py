@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.furniture import (
+from briefgen.extract.furniture import (
     clean_extracted,
     ends_like_sentence,
     is_comment_header,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import GlossaryError
-from briefgen.glossary import (
+from briefgen.analyse.glossary import (
     BUILTIN_GLOSSARY,
     Glossary,
     check_glossary,
@@ -403,7 +403,7 @@ def test_builtin_ignores_ordinary_words(builtin: Glossary) -> None:
 
 
 def test_seed_boxes(builtin: Glossary, seeds: Path) -> None:
-    from briefgen.acronyms import find_acronyms
+    from briefgen.analyse.acronyms import find_acronyms
 
     text = (seeds / "003_f5031cec163caeca.txt").read_text(encoding="utf-8")
     boxes = {box.term: box for box in explain_terms(text, builtin, find_acronyms(text))}

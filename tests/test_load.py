@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import InputError
-from briefgen.load import find_articles, read_document
+from briefgen.read import find_articles, read_document
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.metadata import (
+from briefgen.extract.metadata import (
     is_date_line,
     parse_copyright_holder,
     parse_byline,

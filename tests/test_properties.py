@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.acronyms import find_acronyms
+from briefgen.analyse.acronyms import find_acronyms
 from briefgen.extract import extract
 from briefgen.model import Article, SourceDocument
-from briefgen.quotes import find_quotes
-from briefgen.summarize import summarize
+from briefgen.analyse.quotes import find_quotes
+from briefgen.analyse.summarize import summarize
 
 WORDS = ("minister", "talks", "treaty", "missiles", "inspectors", "agreed", "warned", "Geneva", "Monday",
          "the", "of", "on", "nuclear", "arms", "control", "verification", "delegates", "Mr.", "U.S.", "No.", "2024")

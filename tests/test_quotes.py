@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Quote
-from briefgen.quotes import find_quotes, key_quotes, quoted_regions
+from briefgen.analyse.quotes import find_quotes, key_quotes, quoted_regions
 
 
 def quotes_by_text(text: str) -> dict[str, Quote]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.model import Quote
-from briefgen.quotes import find_quotes, key_quotes
+from briefgen.analyse.quotes import find_quotes, key_quotes
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

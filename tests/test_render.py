@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from briefgen.config import Settings
 from briefgen.model import Article, ArticleDigest, Briefing, Quote, TermExplanation
-from briefgen.render import briefing_json, css_string, render_html, render_pdf, short_title
+from briefgen.publish.render import briefing_json, css_string, render_html, render_pdf, short_title
 
 EDITION = dt.date(2024, 6, 1)
 HEADLINES = ["Ministers extend the fictional Lakeside Accord", "Inspectors return"]

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import briefgen.build as build_module
 from briefgen.cli import app
 from briefgen.errors import ExitCode
-from briefgen.load import MAX_BYTES
+from briefgen.read import MAX_BYTES
 
 GOOD_ARTICLES = 2  # the conftest folder: a-accord.txt and b-inspectors.md
 SENTENCE = "The delegates met again on Monday to discuss the verification rules of the accord. "

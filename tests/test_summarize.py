@@ -1,4 +1,4 @@
-"""Extractive summaries and key points (briefgen.summarize)."""
+"""Extractive summaries and key points (briefgen.analyse.summarize)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.model import Article, ArticleDigest
-from briefgen.summarize import (
+from briefgen.analyse.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
     DEFAULT_SENTENCES,
@@ -216,7 +216,7 @@ def test_key_points_of_no_digests_are_empty() -> None:
 
 def test_seed_summaries_come_from_the_body_and_cover_the_abm_shift(seeds: Path) -> None:
     from briefgen.extract import extract
-    from briefgen.load import read_document
+    from briefgen.read import read_document
 
     for path in sorted(seeds.glob("*.txt")):
         art = extract(read_document(path))

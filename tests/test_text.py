@@ -1,4 +1,4 @@
-"""Sentence splitting and word tokenising (briefgen.text)."""
+"""Sentence splitting and word tokenising (briefgen.analyse.sentences)."""
 from __future__ import annotations
 
 import itertools
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.text import (
+from briefgen.analyse.sentences import (
     SumyTokenizer,
     quotation_spans,
     sentence_spans,

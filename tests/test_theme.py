@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from briefgen.cli import app
 from briefgen.config import Settings
 from briefgen.errors import ThemeError
-from briefgen.render import builtin_theme_dir, init_theme, render_html, render_pdf
+from briefgen.publish.render import builtin_theme_dir, init_theme, render_html, render_pdf
 
 # A 1x1 PNG, enough to stand for a course logo.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")

@@ -12,7 +12,7 @@ from test_render import EDITION, make_briefing
 
 from briefgen.build import build
 from briefgen.config import Settings
-from briefgen.render import _local_fetcher, render_html, render_pdf
+from briefgen.publish.render import _local_fetcher, render_html, render_pdf
 
 _events: list[tuple[str, str]] | None = None
 

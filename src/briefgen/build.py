@@ -17,15 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .assemble import assemble
+from .publish.assemble import assemble
 from .atomic import write_atomically
 from .cache import CACHE_FOLDER, AnalysisCache
 from .config import FORMATS, Settings
 from .errors import BriefgenError, ConfigError, InputError
-from .glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
-from .load import document_from_bytes, find_articles, read_bytes
+from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
+from .read import document_from_bytes, find_articles, read_bytes
 from .model import ArticleDigest, Briefing
-from .render import briefing_json, render_html, render_pdf
+from .publish.render import briefing_json, render_html, render_pdf
 
 
 def _ignore(*_args: object) -> None:

@@ -80,6 +80,7 @@ def code_fingerprint() -> bytes:
     """A hash of briefgen's own modules and data: analysis code changed, analyses are stale."""
     package = Path(__file__).parent
     fingerprint = hashlib.sha256()
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
-        fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
+    # Every file of the package, in subpackages too: a rule or a lexicon table may live anywhere.
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        fingerprint.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return fingerprint.digest()

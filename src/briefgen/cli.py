@@ -59,7 +59,7 @@ def _print_json(value: Any) -> None:
 
 def _read_article(file: Path):
     from .extract import extract
-    from .load import read_document
+    from .read import read_document
 
     return extract(read_document(file))
 
@@ -120,7 +120,7 @@ def summarize(
 
     Example: briefgen summarize inputs/new-start-expiry.txt -n 3
     """
-    from . import summarize as summarizer
+    from .analyse import summarize as summarizer
 
     if sum(option is not None for option in (sentences, ratio, words)) > 1:
         raise ConfigError("give only one of -n, --ratio and --words")
@@ -142,7 +142,7 @@ def quotes(file: FileArgument, as_json: JsonOption = False) -> None:
 
     Example: briefgen quotes inputs/new-start-expiry.txt --json
     """
-    from .quotes import find_quotes
+    from .analyse.quotes import find_quotes
 
     found = find_quotes(_read_article(file).body)
     if as_json:
@@ -160,7 +160,7 @@ def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
 
     Example: briefgen acronyms inputs/ctbt-ratification.md --json
     """
-    from .acronyms import find_acronyms
+    from .analyse.acronyms import find_acronyms
 
     article = _read_article(file)
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
@@ -189,8 +189,8 @@ def glossary(
               briefgen glossary --list -g course-glossary.yaml
               briefgen glossary --check course-glossary.yaml
     """
-    from . import glossary as terms
-    from .acronyms import find_acronyms
+    from .analyse import glossary as terms
+    from .analyse.acronyms import find_acronyms
 
     if check is not None:
         problems = terms.check_glossary(check)
@@ -282,7 +282,7 @@ def theme_init(folder: Annotated[Path, typer.Argument(help="Folder to create the
 
     Example: briefgen theme init inputs/theme   (then add theme = "theme" to inputs/briefgen.toml)
     """
-    from .render import init_theme
+    from .publish.render import init_theme
 
     for path in init_theme(folder):
         typer.echo(str(path))

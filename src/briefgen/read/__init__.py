@@ -1,4 +1,4 @@
-"""Load stage: find article files and read each one into a SourceDocument.
+"""Read stage: find article files and read each one into a SourceDocument for extract.
 
 Readers are keyed by file extension. Reading never modifies the file. Every problem a user
 can fix (missing, binary, empty, undecodable file) is an InputError naming the file.
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError
-from .model import SourceDocument
+from ..errors import InputError
+from ..model import SourceDocument
 
 KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 

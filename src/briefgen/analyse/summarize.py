@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from .metadata import without_lead_dateline
-from .model import Article, ArticleDigest
-from .text import SumyTokenizer, quotation_spans, sentence_spans
-from .text import words as word_tokens
+from ..extract.metadata import without_lead_dateline
+from ..model import Article, ArticleDigest
+from .sentences import SumyTokenizer, quotation_spans, sentence_spans
+from .sentences import words as word_tokens
 
 ALGORITHMS: tuple[str, ...] = (
     "news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead",

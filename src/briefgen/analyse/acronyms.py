@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Acronym
+from ..model import Acronym
 
 # --- short forms -----------------------------------------------------------------------------
 

@@ -4,6 +4,11 @@ Plain text (a pasted web page) goes through the boilerplate remover and the plai
 detectors; HTML goes through trafilatura (with its metadata) and then the same furniture checks;
 Markdown is taken as written by a person, only turned into plain paragraphs. Front matter
 overrides whatever was extracted. Each field's origin is recorded in Article.provenance.
+The Article goes on to analyse.
+
+Modules: boilerplate (the article's run of prose in a pasted page), furniture (line tests for
+menus, captions, footers...), metadata (dates, datelines, bylines, headlines), html_text and
+markdown_text (HTML and Markdown to plain paragraphs).
 """
 from __future__ import annotations
 
@@ -13,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import boilerplate, furniture, html_text, markdown_text, metadata
-from .errors import InputError
-from .model import Article, SourceDocument
+from ..errors import InputError
+from ..model import Article, SourceDocument
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12

@@ -27,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from .errors import GlossaryError
-from .model import Acronym, GlossaryEntry, TermExplanation
+from ..errors import GlossaryError
+from ..model import Acronym, GlossaryEntry, TermExplanation
 
-BUILTIN_GLOSSARY: Path = Path(__file__).parent / "data" / "glossary.yaml"
+BUILTIN_GLOSSARY: Path = Path(__file__).resolve().parents[1] / "data" / "glossary.yaml"
 
 # --- reading and checking files --------------------------------------------------------------
 

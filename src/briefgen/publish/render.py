@@ -26,10 +26,10 @@ from urllib.request import url2pathname
 import jinja2
 from markupsafe import Markup
 
-from .atomic import write_atomically
-from .config import Settings
-from .errors import ThemeError
-from .model import Briefing
+from ..atomic import write_atomically
+from ..config import Settings
+from ..errors import ThemeError
+from ..model import Briefing
 
 READING_WORDS_PER_MINUTE = 200
 BRIEFING_TEMPLATE = "briefing.html"
@@ -43,7 +43,7 @@ def builtin_theme_dir() -> Path:
     packaged = Path(str(files("briefgen") / "templates"))
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def make_environment(theme: Path | None) -> jinja2.Environment:

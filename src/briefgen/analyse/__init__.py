@@ -2,24 +2,28 @@
 
 Each article is analysed on its own, so articles can be analysed in parallel and cached;
 everything that depends on other articles (first explanation of a term, key points) is
-decided later, in assemble.
+decided later, in publish.assemble.
+
+Modules: sentences (the one sentence splitter and quotation-mark pairer), summarize, quotes and
+speakers (who said each quotation), acronyms (abbreviations the text defines), glossary (the
+curated terms and their context boxes).
 """
 from __future__ import annotations
 
 import re
 
 from .acronyms import find_acronyms
-from .config import Settings
+from ..config import Settings
 from .glossary import Glossary, explain_terms
-from .model import Article, ArticleDigest
+from ..model import Article, ArticleDigest
 from .quotes import find_quotes, key_quotes
-from .summarize import summarize
+from .summarize import summarize as summarize_article  # keeps `analyse.summarize` the module
 
 _WORD = re.compile(r"\w+")
 
 
 def analyse(article: Article, glossary: Glossary, settings: Settings) -> ArticleDigest:
-    summary = summarize(article, sentences=settings.summary_sentences)
+    summary = summarize_article(article, sentences=settings.summary_sentences)
     quotes = key_quotes(find_quotes(article.body), limit=settings.quotes_per_article)
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
     acronyms = find_acronyms(text)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .model import Quote
+from ..model import Quote
 from .speakers import (
     NameIndex,
     Speaker,

@@ -1,0 +1,221 @@
+"""Attribution around a quotation: the words after its closing mark, or before its opening one."""
+from __future__ import annotations
+
+import re
+
+from .phrases import is_personal, phrase_to_speaker
+from .subjects import (
+    _BE_FORMS,
+    _document_author,
+    _phrase_back,
+    according_to,
+    clause_subject,
+    has_own_subject,
+    in_words_of,
+    possessed_text,
+    speaker_after,
+    subject_before,
+    trailing_phrase,
+)
+from .tokens import (
+    _TIME_WORDS,
+    Speaker,
+    Token,
+    cue_is_noun,
+    is_cue,
+    is_cue_at,
+    is_invertible,
+    is_participle,
+)
+
+
+def colon_speaker(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe told the committee: "..."', 'Rep. Jane Roe (D-Ore.): "..."' (a transcript),
+    'Roe went further -- "..."'."""
+    if not before or before[-1].text not in (":", "—", "--", "–"):
+        return None
+    head = before[:-1]
+    if not head or (len(head) == 1 and head[0].lower in _INTERVIEW_LABELS):
+        return None  # "Q:" and "A:" mark the turns of an interview, not a person
+    verb = len(head) - 2 if len(head) > 1 and head[-1].lower in _PARTICLES else len(head) - 1
+    if is_cue_at(head, verb) or _PAST_TENSE.match(head[verb].text):
+        # the verb right before the colon ("O'Malley interjected:", "Roe wrapped up --"), listed or not
+        speaker = subject_before(head, verb, text)
+        if speaker and (speaker.proper or speaker.pronoun):
+            return speaker
+    speaker = cue_speaker(head, text)
+    if speaker:
+        return speaker
+    if head[-1].capitalised:
+        speaker = phrase_to_speaker(trailing_phrase(head), text)
+        if speaker and speaker.proper:
+            return speaker  # "... doesn't surprise pollster Jane Roe:"
+    return _document_author(head, text) or clause_subject(head, text, anyone=True)
+
+_INTERVIEW_LABELS = frozenset("q a q. a. question answer".split())
+
+_CLAUSE_STOPS = frozenset(".;:!?")
+
+_PARTICLES = frozenset("up out back off on down".split())
+
+_LEADING_PUNCTUATION = frozenset(",;:—–-")
+
+def speaker_before(before: list[Token], text: str) -> Speaker | None:
+    """The speaker named in the words before a quotation's opening mark, in its sentence:
+    'Roe said: "..."', 'Roe said the treaty was "a relic"', 'according to Roe, "..."'."""
+    return (
+        in_words_of(before, text)
+        or colon_speaker(before, text)
+        or cue_speaker(before, text)
+        or according_to(before, text)
+    )
+
+def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
+    """Everyone a stretch of text has saying something ("Roe said", '", said Roe'), in order."""
+    found = []
+    for c, tok in enumerate(tokens):
+        if is_cue_at(tokens, c):
+            speaker = subject_before(tokens, c, text)
+            if speaker is None and c > 0 and tokens[c - 1].text in ",”\"" and is_invertible(tok):
+                speaker = speaker_after(tokens, c, text)
+            if speaker:
+                found.append(speaker)
+    return found
+
+def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
+    """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'.
+
+    `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
+    goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
+    """
+    while after and after[0].text in _LEADING_PUNCTUATION:
+        after = after[1:]
+    if not after:
+        return None
+    if is_cue(after[0]) or (open_ended and _PAST_TENSE.match(after[0].text)):
+        return speaker_after(after, 0, text)  # '"...," said Roe' / '"...!" beamed Roe
+    for c, tok in enumerate(after[:20]):
+        if tok.text in _CLAUSE_STOPS:
+            break
+        if is_cue_at(after, c) and not cue_is_noun(after, c):
+            if c + 1 < len(after) and after[c + 1].lower == "by" and not _BE_FORMS & {t.text for t in after[:c]}:
+                return speaker_after(after, c + 1, text)  # '"poison pill" riders added by Roe'
+            return _subject_or_inverted(after, c, text)
+    if open_ended:
+        verb = _unlisted_speech_verb(after)
+        if verb is not None:
+            return _subject_or_inverted(after, verb, text)
+    return None
+
+def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | None:
+    """The speaker of a cue right after a quotation: its subject from the first word on, or the
+    name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
+    subject = subject_before(after, c, text)
+    if subject and subject.phrase_start != after[0].start:
+        subject = None
+    if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
+        inverted = speaker_after(after, c, text)
+        if inverted and inverted.proper:
+            return inverted
+    return subject
+
+def _has_relative(tokens: list[Token]) -> bool:
+    return any(t.lower in ("who", "which", "where", "whose") for t in tokens)
+
+_PAST_TENSE = re.compile(r"^[a-z]{3,}ed$")
+
+def _unlisted_speech_verb(after: list[Token]) -> int | None:
+    """Index of a past-tense verb closing a short speaker phrase: '"...," the crowd roared.'"""
+    for c, tok in enumerate(after[1:7], start=1):
+        if tok.text in _CLAUSE_STOPS or tok.text == ",":
+            return None
+        if _PAST_TENSE.match(tok.text):
+            nxt = after[c + 1].text if c + 1 < len(after) else "."
+            return c if nxt in (".", ",", "!", "?") or nxt in ("in", "on", "at", "to", "of") else None
+    return None
+
+def cue_speaker(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe said the treaty was "a relic"', nearest cue first.
+
+    A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
+    inside a parenthesis that closed before the quotation belong to that aside.
+    """
+    fallback = None
+    depth = 0
+    for c in range(len(before) - 1, _fronted_clause_end(before) - 1, -1):
+        depth += before[c].text == ")"
+        depth -= before[c].text == "(" and depth > 0
+        if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
+            continue
+        if is_participle(before[c]) and before[c - 1].lower == "for":
+            return _blamed_for(before, c - 1, text)
+        speaker = _speaker_of_cue(before, c, text)
+        if speaker and (is_personal(speaker) or possessed_text(speaker) or not (is_participle(before[c]) or _after_modal(before, c))):
+            return speaker
+        fallback = fallback or speaker
+    return fallback
+
+_SUBORDINATORS = frozenset("after when before once while since because if although though until".split())
+
+def _fronted_clause_end(tokens: list[Token]) -> int:
+    """Where a sentence's opening subordinate clause ends ("After Roe asked about it, ..."): its
+    cues belong to that clause, not to a quotation in the main clause. 0 when there is none."""
+    if not tokens or tokens[0].lower not in _SUBORDINATORS:
+        return 0
+    return next((k + 1 for k, t in enumerate(tokens) if t.text == ","), 0)
+
+_MODALS = frozenset("should would could might must may can will shall".split())
+
+def _after_modal(tokens: list[Token], c: int) -> bool:
+    """A cue in a wish or a forecast, "the platform should reiterate ...": no one has said it yet."""
+    return c > 0 and tokens[c - 1].lower in _MODALS
+
+def _blamed_for(tokens: list[Token], for_at: int, text: str) -> Speaker | None:
+    """ 'Roe slammed Doe for saying "..."': the speaker is the person blamed, not the one blaming;
+    None when the words before "for" name no one ('slammed Doe as out of touch for saying')."""
+    speaker = phrase_to_speaker(_phrase_back(tokens, for_at), text)
+    return speaker if speaker and (speaker.proper or speaker.pronoun in ("he", "she")) else None
+
+def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
+    if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
+        return speaker_after(tokens, c + 1, text)  # passive: "a plan described by Roe as"
+    if is_participle(tokens[c]):
+        # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
+        subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
+        if subject is not None and possessed_text(subject):
+            return subject  # "the newspaper's editorial telling him to ...": not the man it told
+        if subject is None or not is_personal(subject):
+            return clause_subject(tokens[:c], text) or subject
+        return subject
+    if not has_own_subject(tokens, c):
+        return clause_subject(tokens[:c], text)  # "Roe paused and added ...", "went on to say"
+    return subject_before(tokens, c, text)
+
+def speaker_closing_sentence(after: list[Token], text: str) -> Speaker | None:
+    """An attribution closing the sentence after more words: '"..." and more, Roe said.',
+    '"...," Texas, where the ranch is, said Roe', '"..." in the region, according to Roe'."""
+    while after and after[0].text in _LEADING_PUNCTUATION:
+        after = after[1:]
+    return _cue_closing_sentence(after, text) or according_to(after, text)
+
+def _cue_closing_sentence(after: list[Token], text: str) -> Speaker | None:
+    for c, tok in enumerate(after):
+        if not is_cue_at(after, c) or cue_is_noun(after, c):
+            continue
+        if c > 0 and after[c - 1].text == "," and is_invertible(tok):
+            return speaker_after(after, c, text)
+        speaker = subject_before(after, c, text)
+        if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
+            return speaker
+    return None
+
+def _ends_sentence(tokens: list[Token], c: int) -> bool:
+    """Whether the cue closes its sentence (perhaps with "in a statement", "on Tuesday")."""
+    nxt = tokens[c + 1] if c + 1 < len(tokens) else None
+    if nxt is None or nxt.text in (".", ",", ";", "!", "?"):
+        return True
+    return nxt.text in ("in", "on", "at", "during", "of", "to") or (nxt.capitalised and nxt.lower in _TIME_WORDS)
+
+def _after_comma(tokens: list[Token], start: int) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == start), 0)
+    return k > 0 and tokens[k - 1].text == ","

@@ -1,0 +1,403 @@
+"""Subjects before a cue and speakers after an inverted cue."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .phrases import (
+    _QUANTIFIERS,
+    _clean_role,
+    _is_name_word,
+    _is_particle,
+    _looks_like_role,
+    _span,
+    _split_commas,
+    _trim,
+    phrase_to_speaker,
+)
+from .tokens import (
+    _CONJUNCTIONS,
+    _DETERMINERS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TIME_WORDS,
+    _TITLES,
+    Speaker,
+    Token,
+    _is_auxiliary,
+    _is_date,
+    _is_role_word,
+    cue_is_noun,
+    is_cue,
+    is_cue_at,
+    is_participle,
+)
+
+
+def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
+    """The speaker phrase that ends just before tokens[cue] ("Jane Roe, a spokeswoman, said")."""
+    i = _skip_adjuncts(tokens, cue)
+    if i == 0 or tokens[i - 1].text in _COORDINATORS or _is_passive(tokens, i, cue):
+        return None
+    if tokens[i - 1].text in _DASHES:
+        return _dashed_subject(tokens, i - 1, text)
+    if tokens[i - 1].text == ",":
+        return _apposed_subject(tokens[: i - 1], text)
+    speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
+    if speaker is None:
+        return text_before_participle(tokens[:i], text)
+    if speaker and speaker.pronoun == "who" and i > 1:
+        # "an analyst who warned": the speaker is the phrase the relative pronoun stands for
+        antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
+        return phrase_to_speaker(_phrase_back(tokens, antecedent_end), text)
+    return speaker
+
+_DASHES = frozenset(("—", "–", "--"))
+
+def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | None:
+    """ "Roe -- a former envoy -- said" or "A former envoy -- Jane Roe -- said"."""
+    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in _DASHES), None)
+    if opening is None or opening == 0:
+        return None
+    outer = phrase_to_speaker(_phrase_back(tokens, opening), text)
+    inner_tokens = _split_commas(tokens[opening + 1 : closing])[0]
+    inner = phrase_to_speaker(inner_tokens, text) if inner_tokens else None
+    if inner and inner.proper and inner.phrase_start == inner_tokens[0].start and not (outer and outer.proper):
+        role = text[outer.phrase_start : tokens[opening - 1].end] if outer else inner.role
+        return replace(inner, role=role)
+    return outer
+
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+def _is_passive(tokens: list[Token], subject_end: int, cue: int) -> bool:
+    """ "Roe was asked": the subject is spoken to, not speaking ("was quoted as saying" aside)."""
+    between = {t.text for t in tokens[subject_end:cue]}
+    return bool(between & _BE_FORMS) and tokens[cue].text.endswith(("ed", "told", "said"))
+
+def has_own_subject(tokens: list[Token], cue: int) -> bool:
+    """False for a cue that shares its clause's subject: "... and warned", "... to say"."""
+    i = cue
+    while i > 0 and (_is_auxiliary(tokens[i - 1]) or _is_adverb(tokens[i - 1])):
+        i -= 1
+    return i > 0 and tokens[i - 1].text not in _COORDINATORS
+
+_COORDINATORS = frozenset("and but or then to".split())
+
+def _is_adverb(token: Token) -> bool:
+    word = token.text
+    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _PLAIN_ADVERBS)
+
+# Adverbs without "-ly" that sit between a subject and its verb: "you will always wonder".
+_PLAIN_ADVERBS = frozenset("always never often also still just even already soon later again once ever".split())
+
+def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
+    """The noun phrase ending at tokens[end - 1], read backwards to a clause boundary."""
+    i = end
+    while i > 0:
+        tok = tokens[i - 1]
+        if not tok.text[0].isalnum() and tok.text not in ("(", ")", "-", "’", "'", "&"):
+            break
+        if tok.lower in _CONJUNCTIONS or tok.lower in _WH_WORDS or is_cue(tok) or _is_auxiliary(tok):
+            break
+        if tok.lower in _PREPOSITIONS and tok.lower not in ("of", "for", "at", "to"):
+            break
+        i -= 1
+        if tok.lower in _DETERMINERS or (tok.lower in _PRONOUNS and i == end - 1):
+            break
+    phrase = tokens[i:end]
+    # "of/for/at/to" join a title ("director of the Institute") but never start the phrase.
+    while phrase and phrase[0].lower in ("of", "for", "at", "to"):
+        phrase = phrase[1:]
+    return phrase
+
+_WH_WORDS = frozenset("why how what".split())  # "That is why critics say": the phrase starts after
+
+def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
+    """Where the subject of tokens[cue] ends, past auxiliaries, adverbs and times ("on Friday")."""
+    i = cue
+    while i > 0:
+        tok = tokens[i - 1]
+        if _is_auxiliary(tok) or _is_adverb(tok):
+            i -= 1
+        elif tok.lower in _TIME_WORDS and tok.lower not in ("last", "this", "next"):
+            # "Roe on Friday said", "Roe last week said"
+            i -= 2 if i > 1 and tokens[i - 2].text in ("on", "last", "this", "late", "early") else 1
+        else:
+            during = next((k for k in range(i - 2, max(i - 5, -1), -1) if tokens[k].text == "during"), None)
+            if during is None or any(t.text in _PHRASE_ENDS for t in tokens[during:i]):
+                break
+            i = during  # "Roe during the debate said"
+    return i
+
+def trailing_phrase(tokens: list[Token]) -> list[Token]:
+    """The noun phrase that ends the tokens ("... surprise pollster Jane Roe")."""
+    return _phrase_back(tokens, len(tokens))
+
+def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
+    """ "Jane Roe, a spokeswoman for the ministry," / "her lawyer, John Doe," before a cue."""
+    segments = _split_commas(tokens)
+    for k, segment in enumerate(segments):
+        # "Roe, who chairs the panel, said" / "Roe, a pollster who works with Y, a PAC, said": the
+        # relative clause runs to the cue, so nothing after it is the subject. (The first segment
+        # may hold earlier sentences: only an opening relative counts there.)
+        relative = next((i for i, t in enumerate(segment) if t.lower in _RELATIVES), None) if k else None
+        if segment and segment[0].lower in _RELATIVES:
+            relative = 0
+        if relative is not None:
+            segments = segments[:k] + ([segment[:relative]] if relative else [])
+            break
+    segments = _drop_asides(segments)
+    if not segments:
+        return None
+    if len(segments) == 1:
+        speaker = phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
+        return speaker or text_before_participle(segments[0], text)
+    last, before = segments[-1], segments[-2]
+    last_speaker = phrase_to_speaker(last, text)
+    last = _trim(last)
+    # "her lawyer, John Doe, said": a name standing alone after the description is the subject;
+    # "Roe, a nominal Republican, said" is a description (it opens with "a") of the name before.
+    names_alone = last and last[0].lower not in ("a", "an") and len(last) <= 5
+    if names_alone and last_speaker and last_speaker.proper and last_speaker.phrase_start == last[0].start:
+        if not _looks_like_role(before):
+            return last_speaker
+        role = _trim(before)  # "her lawyer, John Doe, said"
+        return replace(last_speaker, role=_clean_role(_span(text, role)), phrase_start=role[0].start)
+    head = phrase_to_speaker(_phrase_back(before, len(before)), text)
+    if head is None:
+        return None
+    return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
+
+_RELATIVES = frozenset("who which whose whom where".split())
+
+_ASIDE_WORDS = frozenset("however meanwhile too also though instead now then still moreover".split())
+
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+def _is_aside(segment: list[Token]) -> bool:
+    """A comma-delimited aside between a speaker and the cue: "however", "R-Ky.", "65", "in 2012",
+    "speaking to reporters"."""
+    first = segment[0]
+    if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
+        return True
+    while len(segment) > 1 and (segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0]) or segment[0].lower == "and"):
+        segment = segment[1:]  # "also campaigning in Ohio", "and obtained by AP"
+    first = segment[0]
+    if first.text.islower() and first.text.endswith(("ing", "ed")):
+        return True
+    if first.text.islower() and len(segment) > 1 and segment[1].lower == "by":
+        return True  # "and seen by Reuters": a passive aside, whatever the participle's ending
+    return bool(_PARTY_TAG.match(first.text)) or first.lower in _PREPOSITIONS
+
+def _drop_asides(segments: list[list[Token]]) -> list[list[Token]]:
+    """Segments without asides; a place after a prepositional aside goes too ("of Flint, Mich.")."""
+    kept: list[list[Token]] = []
+    after_place = False
+    for segment in segments:
+        if not segment:
+            continue
+        if after_place and len(segment) == 1 and segment[0].capitalised:
+            continue
+        after_place = segment[0].lower in _PREPOSITIONS
+        if not _is_aside(segment):
+            kept.append(segment)
+    return kept
+
+_PHRASE_ENDS = frozenset((",", ".", ";", ":", "!", "?", "(", "—", "–", '"', "“", "”"))
+
+def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
+    """The speaker after an inverted cue: 'said Jane Roe, director of the Institute.'"""
+    j = cue + 1
+    end = j
+    while end < len(tokens) and tokens[end].text not in _PHRASE_ENDS:
+        if tokens[end].lower in _PREPOSITIONS and end > j and tokens[end].lower not in ("of", "for", "at"):
+            break
+        if is_cue(tokens[end]) or (_is_auxiliary(tokens[end]) and end > j):
+            break
+        end += 1
+    head = tokens[j:end]
+    if not head or head[0].lower in _TIME_WORDS or head[0].lower in _PREPOSITIONS or _is_date(head):
+        return None
+    if head[0].lower in ("that", "this", "these", "those"):
+        return None  # "reports that ...": what was said follows, not who said it
+    if end < len(tokens) and (_is_auxiliary(tokens[end]) or is_cue(tokens[end])):
+        return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
+    if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
+        return None
+    if not _can_open_speaker_phrase(head[0]):
+        return None
+    speaker = phrase_to_speaker(head, text)
+    if speaker is None:
+        return None
+    # "said Jane Roe, director of the Institute": a role after a name. After a description ("according
+    # to the man, the steroids ...") a "the" phrase is the sentence going on, not a role.
+    if end < len(tokens) and tokens[end].text == ",":
+        rest = tokens[end + 1 :]
+        stop = next((k for k, t in enumerate(rest) if t.text in _PHRASE_ENDS and t.text != "("), len(rest))
+        if _looks_like_role(rest[:stop]) and (speaker.proper or _names_a_role(rest[:stop])):
+            return replace(speaker, role=_clean_role(_span(text, _trim(rest[:stop]))))
+    return speaker
+
+def _names_a_role(tokens: list[Token]) -> bool:
+    """ "a veteran of the talks", "director of the Institute" (not "the steroids")."""
+    tokens = _trim(tokens)
+    return bool(tokens) and (tokens[0].lower in ("a", "an") or any(map(_is_role_word, tokens[:4])))
+
+def _can_open_speaker_phrase(token: Token) -> bool:
+    """ "said Roe", "said the minister", "said Sen. Roe", "said spokesman Bo Li", "he said"."""
+    if _is_name_word(token) or _is_role_word(token) or token.bare in _TITLES:
+        return True
+    return token.lower in _DETERMINERS or token.lower in ("he", "she") or token.lower in _MODIFIERS_BEFORE_ROLE
+
+# Words that open a speaker's description: "said former Colorado Rep. Jane Roe".
+_MODIFIERS_BEFORE_ROLE = frozenset("former acting outgoing incoming retired longtime veteran senior top".split())
+
+def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
+    """The subject of a clause, for a participle cue: 'Roe rejected the plan, saying it was ...'.
+
+    A finite cue earlier in the clause names it best; otherwise the phrase that opens the
+    clause, after any introductory phrase ("On Tuesday, ...").
+    """
+    for c in range(len(tokens) - 1, -1, -1):
+        if is_cue_at(tokens, c) and not is_participle(tokens[c]) and not cue_is_noun(tokens, c):
+            speaker = subject_before(tokens, c, text)
+            if speaker:
+                return speaker
+    apposed = _apposed_name(tokens, text)
+    if apposed is not None:
+        return apposed
+    k = 0
+    if tokens and _opens_with_aside(tokens[0]):
+        k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+    j = k
+    while j < len(tokens) and _in_opening_phrase(tokens, j):
+        j += 1
+    phrase = tokens[k:j]
+    speaker = phrase_to_speaker(phrase, text) if phrase else None
+    if speaker and (anyone or speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
+        return speaker
+    return None
+
+def _apposed_name(tokens: list[Token], text: str) -> Speaker | None:
+    """The name set off by commas after a clause's opening description: "One of her former
+    supporters who still backs Roe, former Rep. Jane Doe, lives in the district and wrote ..."."""
+    segments = _split_commas(tokens)
+    if len(segments) < 3 or not segments[0] or not segments[1] or len(segments[1]) > 6:
+        return None
+    first = segments[0][0]
+    if not (first.lower in _DETERMINERS or first.lower in _QUANTIFIERS or _is_role_word(first)):
+        return None
+    if any(is_cue(t) for t in segments[0]):
+        return None
+    name = phrase_to_speaker(segments[1], text)
+    if name is None or not name.proper or name.phrase_start != segments[1][0].start:
+        return None
+    return replace(name, role=name.role or _clean_role(_span(text, segments[0])))
+
+def _opens_with_aside(token: Token) -> bool:
+    """A clause that opens with "In 2012,", "Asked about it,", "Continuing his speech,", "Later,"."""
+    word = token.lower
+    if word in _PREPOSITIONS or word in _TIME_WORDS or word in _ASIDE_WORDS:
+        return True
+    return _is_adverb(Token(word, 0, 0)) or word.endswith(("ing", "ed"))
+
+def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
+    tok = tokens[j]
+    if _is_name_word(tok) or tok.bare in _TITLES or _is_role_word(tok) or _is_particle(tokens, j):
+        return True
+    if tok.lower in _DETERMINERS or tok.lower in ("he", "she", "they", "we", "i"):
+        return j == 0 or tokens[j - 1].text == ","
+    if tok.lower in _TEXTS and j > 0 and tokens[j - 1].lower in _DETERMINERS:
+        return True  # "A footnote in the report makes it clear:"
+    if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok) and tok.lower not in _PREPOSITIONS:
+        # A modifier ("former", "presidential") belongs to the phrase when a role word follows
+        # it before any preposition: "former Cato Institute president Ed Crane".
+        for t in tokens[j + 1 : j + 4]:
+            if _is_role_word(t):
+                return True
+            if t.text.islower() and t.lower in _PREPOSITIONS or _is_auxiliary(t) or is_cue(t):
+                return False
+    return False
+
+def in_words_of(tokens: list[Token], text: str) -> Speaker | None:
+    """The speaker of 'in Roe's words, "..."' or 'in the words of Jane Roe, "..."'."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower != "in":
+            continue
+        if tokens[k + 1].lower == "the" and tokens[k + 2].lower == "words" and k + 3 < len(tokens):
+            if tokens[k + 3].lower == "of":
+                return speaker_after(tokens, k + 3, text)
+        words = next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].lower == "words"), None)
+        if words is not None and _POSSESSIVE.search(tokens[words - 1].text):
+            return _possessor(tokens[k + 1 : words], text)
+    return None
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+# What a person writes or says, for "From Roe's statement:" and "in Roe's words".
+_DOCUMENTS = frozenset(
+    """post statement tweet letter email e-mail memo speech remarks op-ed column essay blog
+    interview testimony message release video""".split()
+)
+
+# Things that are written and can be quoted: "A footnote in the report makes it clear: ..."
+_TEXTS = _DOCUMENTS | frozenset(
+    """report footnote note filing ruling document study website page ad advertisement sign banner
+    editorial article book caption textbook opinion brief affidavit indictment complaint lawsuit
+    bill resolution communique communiqué declaration transcript profile""".split()
+)
+
+def _is_text_word(token: Token) -> bool:
+    word = token.bare
+    return word in _TEXTS or (word.endswith("s") and word[:-1] in _TEXTS)
+
+def text_before_participle(tokens: list[Token], text: str) -> Speaker | None:
+    """A document that speaks through a participle clause: "A legal opinion drafted for the firm
+    (...) concluded", "An Egyptian textbook just published for pupils explains". The clause opens
+    with the document's noun phrase, a participle after it; None when it does not."""
+    start = max((k + 1 for k, t in enumerate(tokens) if t.text in _PHRASE_ENDS), default=0)
+    clause = tokens[start:]
+    if not clause or clause[0].lower not in _DETERMINERS:
+        return None
+    for k in range(1, min(len(clause) - 1, 5)):
+        if not _is_text_word(clause[k]):
+            continue
+        j = k + 1
+        while j < len(clause) - 1 and (_is_auxiliary(clause[j]) or _is_adverb(clause[j])):
+            j += 1
+        if clause[j].text.islower() and clause[j].text.endswith("ed"):
+            return phrase_to_speaker(clause[: k + 1], text)
+        return None
+    return None
+
+def is_document(speaker: Speaker) -> bool:
+    """A description naming a text rather than people: "a statement", "the newspaper's editorial"."""
+    return not speaker.proper and not speaker.pronoun and _is_text_word(Token(speaker.name.split()[-1], 0, 0))
+
+def possessed_text(speaker: Speaker) -> bool:
+    """Whether a description is a document someone owns: "the newspaper's editorial"."""
+    words = speaker.name.split()
+    return len(words) > 1 and _POSSESSIVE.search(words[-2]) is not None and _is_text_word(Token(words[-1], 0, 0))
+
+def _possessor(tokens: list[Token], text: str) -> Speaker | None:
+    """The person in a possessive phrase ("Jane Roe's", "the senator's", "Forbes’"), as a speaker."""
+    speaker = phrase_to_speaker(tokens, text)
+    if speaker is None:
+        return None
+    name = re.sub(r"['’]s?$", "", speaker.name)
+    return replace(speaker, name=name) if name else None
+
+def _document_author(tokens: list[Token], text: str) -> Speaker | None:
+    """ 'From Roe's Facebook post: "..."': the author of a document named by a possessive."""
+    for k, tok in enumerate(tokens):
+        if _POSSESSIVE.search(tok.text) and tok.capitalised:
+            if any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4]):
+                return _possessor(_phrase_back(tokens, k + 1), text)
+    return None
+
+def according_to(tokens: list[Token], text: str) -> Speaker | None:
+    """The speaker of 'according to Jane Roe, a ministry spokeswoman'."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower == "according" and tokens[k + 1].lower == "to":
+            return speaker_after(tokens, k + 1, text)
+    return None
