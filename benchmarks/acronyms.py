@@ -13,9 +13,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from scored_jsonl import main
-
 from briefgen.analyse.acronyms import find_acronyms
+from scored_jsonl import main
 
 
 def acronym_record(text: str) -> dict[str, Any]:

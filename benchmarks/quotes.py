@@ -12,9 +12,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from scored_jsonl import main
-
 from briefgen.analyse.quotes import find_quotes
+from scored_jsonl import main
 
 
 def quote_record(text: str) -> dict[str, Any]:

@@ -28,11 +28,11 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from briefgen.extract import extract  # noqa: E402
-from briefgen.read import read_document  # noqa: E402
-from briefgen.model import Article  # noqa: E402
-from briefgen.analyse.summarize import ALGORITHMS, summarize  # noqa: E402
 from briefgen.analyse.sentences import SumyTokenizer  # noqa: E402
+from briefgen.analyse.summarize import ALGORITHMS, summarize  # noqa: E402
+from briefgen.extract import extract  # noqa: E402
+from briefgen.model import Article  # noqa: E402
+from briefgen.read import read_document  # noqa: E402
 
 DEFAULT_BENCH = REPO.parent / "shared" / "bench"
 BENCHES = ("summaries-human", "summaries")

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 import briefgen.build as build_module
 from briefgen.build import build
 from briefgen.config import Settings
-
 from conftest import ARTICLE_MD, ARTICLE_TXT
 
 EDITION = dt.date(2024, 6, 1)

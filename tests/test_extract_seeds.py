@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.extract import extract
-from briefgen.read import read_document
 from briefgen.model import Article
+from briefgen.read import read_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.errors import GlossaryError
 from briefgen.analyse.glossary import (
     BUILTIN_GLOSSARY,
     Glossary,
@@ -19,6 +18,7 @@ from briefgen.analyse.glossary import (
     explanation_json,
     load_glossary,
 )
+from briefgen.errors import GlossaryError
 from briefgen.model import Acronym
 
 SMALL = """\

@@ -7,8 +7,8 @@ import pytest
 
 from briefgen.extract.metadata import (
     is_date_line,
-    parse_copyright_holder,
     parse_byline,
+    parse_copyright_holder,
     parse_date,
     parse_dateline,
     parse_lead_dateline,

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.analyse.acronyms import find_acronyms
-from briefgen.extract import extract
-from briefgen.model import Article, SourceDocument
 from briefgen.analyse.quotes import find_quotes
 from briefgen.analyse.summarize import summarize
+from briefgen.extract import extract
+from briefgen.model import Article, SourceDocument
 
 WORDS = ("minister", "talks", "treaty", "missiles", "inspectors", "agreed", "warned", "Geneva", "Monday",
          "the", "of", "on", "nuclear", "arms", "control", "verification", "delegates", "Mr.", "U.S.", "No.", "2024")

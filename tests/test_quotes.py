@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.model import Quote
 from briefgen.analyse.quotes import find_quotes, key_quotes, quoted_regions
+from briefgen.model import Quote
 
 
 def quotes_by_text(text: str) -> dict[str, Quote]:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.model import Quote
 from briefgen.analyse.quotes import find_quotes, key_quotes
+from briefgen.model import Quote
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.model import Article, ArticleDigest
 from briefgen.analyse.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -15,6 +14,7 @@ from briefgen.analyse.summarize import (
     never_in_summary,
     summarize,
 )
+from briefgen.model import Article, ArticleDigest
 
 TITLE = "Neighbours extend the fictional Lakeside Accord"
 

@@ -4,13 +4,13 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from test_render import EDITION, make_briefing
 from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.config import Settings
 from briefgen.errors import ThemeError
 from briefgen.publish.render import builtin_theme_dir, init_theme, render_html, render_pdf
+from test_render import EDITION, make_briefing
 
 # A 1x1 PNG, enough to stand for a course logo.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")

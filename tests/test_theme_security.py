@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_render import EDITION, make_briefing
 
 from briefgen.build import build
 from briefgen.config import Settings
 from briefgen.publish.render import _local_fetcher, render_html, render_pdf
+from test_render import EDITION, make_briefing
 
 _events: list[tuple[str, str]] | None = None
 

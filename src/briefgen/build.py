@@ -17,15 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .publish.assemble import assemble
+from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
 from .atomic import write_atomically
 from .cache import CACHE_FOLDER, AnalysisCache
 from .config import FORMATS, Settings
 from .errors import BriefgenError, ConfigError, InputError
-from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
-from .read import document_from_bytes, find_articles, read_bytes
 from .model import ArticleDigest, Briefing
+from .publish.assemble import assemble
 from .publish.render import briefing_json, render_html, render_pdf
+from .read import document_from_bytes, find_articles, read_bytes
 
 
 def _ignore(*_args: object) -> None:

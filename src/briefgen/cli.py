@@ -12,7 +12,7 @@ import glob
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -73,7 +73,7 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")
+        bool | None, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version.")
     ] = None,
 ) -> None:
     """Turn a folder of news articles into a dated, printable briefing (PDF) for arms-control courses.
@@ -110,10 +110,10 @@ def extract(file: FileArgument, as_json: JsonOption = False) -> None:
 @handles_errors
 def summarize(
     file: FileArgument,
-    sentences: Annotated[Optional[int], typer.Option("-n", "--sentences", min=1, help="Number of sentences.")] = None,
-    ratio: Annotated[Optional[float], typer.Option("--ratio", min=0.01, max=1.0, help="Share of the sentences.")] = None,
-    words: Annotated[Optional[int], typer.Option("--words", min=1, help="Word budget.")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", help="Summarizer algorithm.")] = None,
+    sentences: Annotated[int | None, typer.Option("-n", "--sentences", min=1, help="Number of sentences.")] = None,
+    ratio: Annotated[float | None, typer.Option("--ratio", min=0.01, max=1.0, help="Share of the sentences.")] = None,
+    words: Annotated[int | None, typer.Option("--words", min=1, help="Word budget.")] = None,
+    algorithm: Annotated[str | None, typer.Option("--algorithm", help="Summarizer algorithm.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the extractive summary: sentences from the article, in article order.
@@ -175,12 +175,12 @@ def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
 @app.command()
 @handles_errors
 def glossary(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Article files to explain.", show_default=False)] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Article files to explain.", show_default=False)] = None,
     glossary_files: Annotated[
-        Optional[list[Path]], typer.Option("--glossary", "-g", help="Course glossary file (highest precedence first).")
+        list[Path] | None, typer.Option("--glossary", "-g", help="Course glossary file (highest precedence first).")
     ] = None,
     list_all: Annotated[bool, typer.Option("--list", help="List the merged glossary.")] = False,
-    check: Annotated[Optional[Path], typer.Option("--check", help="Validate a glossary file and exit.")] = None,
+    check: Annotated[Path | None, typer.Option("--check", help="Validate a glossary file and exit.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Explain the glossary terms used in articles; list or check glossaries.
@@ -227,12 +227,12 @@ def build(
         list[Path], typer.Argument(help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.", show_default=False)
     ],
     out_dir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("output"),
-    date: Annotated[Optional[str], typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Briefing title.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Briefing title.")] = None,
     formats: Annotated[
-        Optional[list[str]], typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
+        list[str] | None, typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
     ] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")
     ] = False,
@@ -319,7 +319,8 @@ def _with_progress(folder: Path, quiet: bool, run):
     if quiet:
         return run(Progress())
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
 
     # No refresh thread (auto_refresh): the build forks worker processes, and a fork taken while
     # another thread holds a lock can deadlock the child. Every update redraws instead.

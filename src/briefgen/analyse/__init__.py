@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from .acronyms import find_acronyms
 from ..config import Settings
-from .glossary import Glossary, explain_terms
 from ..model import Article, ArticleDigest
+from .acronyms import find_acronyms
+from .glossary import Glossary, explain_terms
 from .quotes import find_quotes, key_quotes
 from .summarize import summarize as summarize_article  # keeps `analyse.summarize` the module
 

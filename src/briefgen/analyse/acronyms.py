@@ -58,8 +58,7 @@ def _short_in_parentheses(inner: str) -> str | None:
 
 # Words a name may contain without contributing a letter ("Committee *on the* Elimination").
 _FUNCTION_WORDS = frozenset(
-    "a an and as at by d de del der des di du e el en et for from für in into l la las le les los "
-    "of on or per pour para s sur the to und with y".split()
+    ["a", "an", "and", "as", "at", "by", "d", "de", "del", "der", "des", "di", "du", "e", "el", "en", "et", "for", "from", "für", "in", "into", "l", "la", "las", "le", "les", "los", "of", "on", "or", "per", "pour", "para", "s", "sur", "the", "to", "und", "with", "y"]
 )
 # Costs (lower is better).
 _COST_INNER_CAPITAL = 0.5  # "eXchange" gives the X of SDMX

@@ -301,7 +301,7 @@ def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Report) -> li
             mine.add(key)
         if not clashes:
             kept.append(item)
-            owner.update({key: item.entry.term for key in mine})
+            owner.update(dict.fromkeys(mine, item.entry.term))
     return kept
 
 
@@ -658,7 +658,7 @@ def _same_meaning(long_form: str, entry: GlossaryEntry) -> bool:
     return bool(words & {w.casefold() for w in _CONTENT_WORD.findall(described)})
 
 
-_COMMON_WORDS = frozenset("the and for with from into over under about".split())
+_COMMON_WORDS = frozenset(["the", "and", "for", "with", "from", "into", "over", "under", "about"])
 
 
 def _first_position(text: str, acronym: Acronym) -> int:

@@ -306,7 +306,7 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
 
 
-_FRAMING_CUES = frozenset("called calling calls dubbed dubbing labeled labelled labeling branded branding".split())
+_FRAMING_CUES = frozenset(["called", "calling", "calls", "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding"])
 
 
 def _framed_before(before: list[Token], inside: str, text: str) -> Speaker | None:
@@ -318,10 +318,9 @@ def _framed_before(before: list[Token], inside: str, text: str) -> Speaker | Non
     return speaker if speaker and not speaker.pronoun and not is_document(speaker) else None
 
 
-_CHANTS = frozenset("chant chants chorus refrain".split())
+_CHANTS = frozenset(["chant", "chants", "chorus", "refrain"])
 _CROWDS = frozenset(
-    """crowd crowds audience protesters protestors demonstrators marchers supporters fans
-    delegates attendees rallygoers onlookers mourners""".split()
+    ["crowd", "crowds", "audience", "protesters", "protestors", "demonstrators", "marchers", "supporters", "fans", "delegates", "attendees", "rallygoers", "onlookers", "mourners"]
 )
 
 
@@ -376,14 +375,9 @@ _SHORT_FRAGMENT = 4  # words; a quoted phrase this short with no speaker of its 
 _UNSPOKEN_PHRASE = 6  # words; a lower-case phrase (not a sentence) this short with no speaker too
 _LONGEST_TITLE = 7  # words of a Title Case work, show or slogan
 _FUNCTION_WORDS = frozenset(
-    """a an the of to in on at for and or but nor with by from as than that which who whom whose
-    is are was were be been has have had will would can could may might should must do does did
-    not no so if then when while because since about into over after before he she they it we
-    i you his her their its our my your this these those there here said says say told during
-    under until against among between through across without within despite toward towards via
-    per once again too also even only just still yet""".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "with", "by", "from", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did", "not", "no", "so", "if", "then", "when", "while", "because", "since", "about", "into", "over", "after", "before", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "there", "here", "said", "says", "say", "told", "during", "under", "until", "against", "among", "between", "through", "across", "without", "within", "despite", "toward", "towards", "via", "per", "once", "again", "too", "also", "even", "only", "just", "still", "yet"]
 )
-_SMALL_TITLE_WORDS = frozenset("a an the of to in on at for and or but nor with by from as vs".split())
+_SMALL_TITLE_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "with", "by", "from", "as", "vs"])
 
 
 def _words(text: str) -> list[str]:
@@ -426,9 +420,7 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 # Nouns for words themselves: 'the "wise judge" phrase' mentions a quotation rather than making it.
 _WORDS_FOR_WORDS = frozenset(
-    """phrase phrases remark remarks comment comments line lines label slogan slogans term terms quip
-    moniker nickname tag motto mantra catchphrase chant chants rhetoric quote word words language
-    refrain line tagline headline""".split()
+    ["phrase", "phrases", "remark", "remarks", "comment", "comments", "line", "lines", "label", "slogan", "slogans", "term", "terms", "quip", "moniker", "nickname", "tag", "motto", "mantra", "catchphrase", "chant", "chants", "rhetoric", "quote", "word", "words", "language", "refrain", "line", "tagline", "headline"]
 )
 
 
@@ -670,11 +662,7 @@ def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names:
 
 # Words that make a name an institution, which "he" or "she" never stands for.
 _INSTITUTION_WORDS = frozenset(
-    """ministry department agency office council commission committee union organization
-    organisation institute institution association party government administration court
-    parliament congress senate assembly university college bank company corporation group
-    foundation center centre alliance league federation network times post news journal
-    press tribune herald inc corp ltd llc plc""".split()
+    ["ministry", "department", "agency", "office", "council", "commission", "committee", "union", "organization", "organisation", "institute", "institution", "association", "party", "government", "administration", "court", "parliament", "congress", "senate", "assembly", "university", "college", "bank", "company", "corporation", "group", "foundation", "center", "centre", "alliance", "league", "federation", "network", "times", "post", "news", "journal", "press", "tribune", "herald", "inc", "corp", "ltd", "llc", "plc"]
 )
 
 

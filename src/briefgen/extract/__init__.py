@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import boilerplate, furniture, html_text, markdown_text, metadata
 from ..errors import InputError
 from ..model import Article, SourceDocument
+from . import boilerplate, furniture, html_text, markdown_text, metadata
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12

@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..analyse.summarize import key_points
 from ..config import Settings
 from ..model import ArticleDigest, Briefing, TermExplanation
-from ..analyse.summarize import key_points
 
 
 def assemble(digests: Sequence[ArticleDigest], settings: Settings, edition: dt.date) -> Briefing:

@@ -52,11 +52,11 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
             return speaker  # "... doesn't surprise pollster Jane Roe:"
     return _document_author(head, text) or clause_subject(head, text, anyone=True)
 
-_INTERVIEW_LABELS = frozenset("q a q. a. question answer".split())
+_INTERVIEW_LABELS = frozenset(["q", "a", "q.", "a.", "question", "answer"])
 
 _CLAUSE_STOPS = frozenset(".;:!?")
 
-_PARTICLES = frozenset("up out back off on down".split())
+_PARTICLES = frozenset(["up", "out", "back", "off", "on", "down"])
 
 _LEADING_PUNCTUATION = frozenset(",;:—–-")
 
@@ -155,7 +155,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         fallback = fallback or speaker
     return fallback
 
-_SUBORDINATORS = frozenset("after when before once while since because if although though until".split())
+_SUBORDINATORS = frozenset(["after", "when", "before", "once", "while", "since", "because", "if", "although", "though", "until"])
 
 def _fronted_clause_end(tokens: list[Token]) -> int:
     """Where a sentence's opening subordinate clause ends ("After Roe asked about it, ..."): its
@@ -164,7 +164,7 @@ def _fronted_clause_end(tokens: list[Token]) -> int:
         return 0
     return next((k + 1 for k, t in enumerate(tokens) if t.text == ","), 0)
 
-_MODALS = frozenset("should would could might must may can will shall".split())
+_MODALS = frozenset(["should", "would", "could", "might", "must", "may", "can", "will", "shall"])
 
 def _after_modal(tokens: list[Token], c: int) -> bool:
     """A cue in a wish or a forecast, "the platform should reiterate ...": no one has said it yet."""

@@ -67,7 +67,7 @@ def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | N
         return replace(inner, role=role)
     return outer
 
-_BE_FORMS = frozenset("is are was were be been being".split())
+_BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 def _is_passive(tokens: list[Token], subject_end: int, cue: int) -> bool:
     """ "Roe was asked": the subject is spoken to, not speaking ("was quoted as saying" aside)."""
@@ -81,14 +81,14 @@ def has_own_subject(tokens: list[Token], cue: int) -> bool:
         i -= 1
     return i > 0 and tokens[i - 1].text not in _COORDINATORS
 
-_COORDINATORS = frozenset("and but or then to".split())
+_COORDINATORS = frozenset(["and", "but", "or", "then", "to"])
 
 def _is_adverb(token: Token) -> bool:
     word = token.text
     return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _PLAIN_ADVERBS)
 
 # Adverbs without "-ly" that sit between a subject and its verb: "you will always wonder".
-_PLAIN_ADVERBS = frozenset("always never often also still just even already soon later again once ever".split())
+_PLAIN_ADVERBS = frozenset(["always", "never", "often", "also", "still", "just", "even", "already", "soon", "later", "again", "once", "ever"])
 
 def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     """The noun phrase ending at tokens[end - 1], read backwards to a clause boundary."""
@@ -110,7 +110,7 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         phrase = phrase[1:]
     return phrase
 
-_WH_WORDS = frozenset("why how what".split())  # "That is why critics say": the phrase starts after
+_WH_WORDS = frozenset(["why", "how", "what"])  # "That is why critics say": the phrase starts after
 
 def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
     """Where the subject of tokens[cue] ends, past auxiliaries, adverbs and times ("on Friday")."""
@@ -168,9 +168,9 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         return None
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
-_RELATIVES = frozenset("who which whose whom where".split())
+_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 
-_ASIDE_WORDS = frozenset("however meanwhile too also though instead now then still moreover".split())
+_ASIDE_WORDS = frozenset(["however", "meanwhile", "too", "also", "though", "instead", "now", "then", "still", "moreover"])
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
@@ -250,7 +250,7 @@ def _can_open_speaker_phrase(token: Token) -> bool:
     return token.lower in _DETERMINERS or token.lower in ("he", "she") or token.lower in _MODIFIERS_BEFORE_ROLE
 
 # Words that open a speaker's description: "said former Colorado Rep. Jane Roe".
-_MODIFIERS_BEFORE_ROLE = frozenset("former acting outgoing incoming retired longtime veteran senior top".split())
+_MODIFIERS_BEFORE_ROLE = frozenset(["former", "acting", "outgoing", "incoming", "retired", "longtime", "veteran", "senior", "top"])
 
 def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
     """The subject of a clause, for a participle cue: 'Roe rejected the plan, saying it was ...'.
@@ -315,7 +315,7 @@ def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
         for t in tokens[j + 1 : j + 4]:
             if _is_role_word(t):
                 return True
-            if t.text.islower() and t.lower in _PREPOSITIONS or _is_auxiliary(t) or is_cue(t):
+            if (t.text.islower() and t.lower in _PREPOSITIONS) or _is_auxiliary(t) or is_cue(t):
                 return False
     return False
 
@@ -336,15 +336,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 # What a person writes or says, for "From Roe's statement:" and "in Roe's words".
 _DOCUMENTS = frozenset(
-    """post statement tweet letter email e-mail memo speech remarks op-ed column essay blog
-    interview testimony message release video""".split()
+    ["post", "statement", "tweet", "letter", "email", "e-mail", "memo", "speech", "remarks", "op-ed", "column", "essay", "blog", "interview", "testimony", "message", "release", "video"]
 )
 
 # Things that are written and can be quoted: "A footnote in the report makes it clear: ..."
 _TEXTS = _DOCUMENTS | frozenset(
-    """report footnote note filing ruling document study website page ad advertisement sign banner
-    editorial article book caption textbook opinion brief affidavit indictment complaint lawsuit
-    bill resolution communique communiqué declaration transcript profile""".split()
+    ["report", "footnote", "note", "filing", "ruling", "document", "study", "website", "page", "ad", "advertisement", "sign", "banner", "editorial", "article", "book", "caption", "textbook", "opinion", "brief", "affidavit", "indictment", "complaint", "lawsuit", "bill", "resolution", "communique", "communiqué", "declaration", "transcript", "profile"]
 )
 
 def _is_text_word(token: Token) -> bool:

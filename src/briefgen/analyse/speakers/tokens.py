@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 _CUE_VERB_FORMS = """
 say said says saying | tell told tells telling | add added adds adding | ask asked asks asking
@@ -52,91 +52,36 @@ _CUE_PARTICIPLES = frozenset(word for word in _CUE_VERBS if word.endswith("ing")
 
 # Cues that may come before their speaker: '"...," said X' / '"...," added Mr. Roe'.
 _INVERTIBLE = frozenset(
-    """said says added adds asked asks wrote writes recalled recalls continued continues explained
-    explains noted notes replied replies responded responds countered counters argued argues
-    warned warns concluded concludes declared declares insisted insists observed observes
-    remarked remarks cautioned cautions joked jokes quipped quips tweeted tweets mused boasted
-    chimed read reads""".split()
+    ["said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "recalled", "recalls", "continued", "continues", "explained", "explains", "noted", "notes", "replied", "replies", "responded", "responds", "countered", "counters", "argued", "argues", "warned", "warns", "concluded", "concludes", "declared", "declares", "insisted", "insists", "observed", "observes", "remarked", "remarks", "cautioned", "cautions", "joked", "jokes", "quipped", "quips", "tweeted", "tweets", "mused", "boasted", "chimed", "read", "reads"]
 )
 
 # Words that may stand between a speaker and the cue: "he also said", "Roe has repeatedly argued".
 _AUXILIARIES = frozenset(
-    """has have had is was were be been being also then later just once would will could can may
-    might must should did does do not never again even still further often previously recently
-    reportedly initially first now already since yet""".split()
+    ["has", "have", "had", "is", "was", "were", "be", "been", "being", "also", "then", "later", "just", "once", "would", "will", "could", "can", "may", "might", "must", "should", "did", "does", "do", "not", "never", "again", "even", "still", "further", "often", "previously", "recently", "reportedly", "initially", "first", "now", "already", "since", "yet"]
 )
 
 # Role nouns: the head of a title ("Defense Minister", "press secretary") or an apposition.
 _ROLE_WORDS = frozenset(
-    """minister secretary president vice-president chairman chairwoman chair director spokesman
-    spokeswoman spokesperson spokespeople adviser advisor ambassador envoy general admiral colonel
-    commander chief head leader senator congressman congresswoman representative governor mayor
-    nominee candidate strategist analyst expert professor researcher fellow economist official
-    officer aide manager executive founder co-founder chief-of-staff counsel attorney lawyer
-    judge justice prosecutor secretary-general undersecretary under-secretary deputy diplomat
-    negotiator correspondent reporter editor columnist writer author host anchor commentator
-    pollster consultant lobbyist activist organizer organiser chairperson president-elect premier
-    prime king queen prince chancellor commissioner inspector sheriff superintendent principal
-    dean scientist physicist engineer analyst member delegate voter supporter resident student
-    teacher owner partner lawmaker legislator politician campaigner coordinator administrator
-    treasurer clerk speaker whip councilman councilwoman councillor councilor pastor bishop
-    rabbi imam priest cardinal pope sergeant captain lieutenant major marshal emir sheikh
-    premier critic skeptic sceptic doctor surgeon neurosurgeon physician nurse activist
-    front-runner frontrunner businessman businesswoman billionaire mogul spectator marcher
-    protester demonstrator heckler crowd audience user citizen observer insider source developer
-    entrepreneur investor donor veteran historian scholar lecturer academic specialist
-    instructor""".split()
+    ["minister", "secretary", "president", "vice-president", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "adviser", "advisor", "ambassador", "envoy", "general", "admiral", "colonel", "commander", "chief", "head", "leader", "senator", "congressman", "congresswoman", "representative", "governor", "mayor", "nominee", "candidate", "strategist", "analyst", "expert", "professor", "researcher", "fellow", "economist", "official", "officer", "aide", "manager", "executive", "founder", "co-founder", "chief-of-staff", "counsel", "attorney", "lawyer", "judge", "justice", "prosecutor", "secretary-general", "undersecretary", "under-secretary", "deputy", "diplomat", "negotiator", "correspondent", "reporter", "editor", "columnist", "writer", "author", "host", "anchor", "commentator", "pollster", "consultant", "lobbyist", "activist", "organizer", "organiser", "chairperson", "president-elect", "premier", "prime", "king", "queen", "prince", "chancellor", "commissioner", "inspector", "sheriff", "superintendent", "principal", "dean", "scientist", "physicist", "engineer", "analyst", "member", "delegate", "voter", "supporter", "resident", "student", "teacher", "owner", "partner", "lawmaker", "legislator", "politician", "campaigner", "coordinator", "administrator", "treasurer", "clerk", "speaker", "whip", "councilman", "councilwoman", "councillor", "councilor", "pastor", "bishop", "rabbi", "imam", "priest", "cardinal", "pope", "sergeant", "captain", "lieutenant", "major", "marshal", "emir", "sheikh", "premier", "critic", "skeptic", "sceptic", "doctor", "surgeon", "neurosurgeon", "physician", "nurse", "activist", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "spectator", "marcher", "protester", "demonstrator", "heckler", "crowd", "audience", "user", "citizen", "observer", "insider", "source", "developer", "entrepreneur", "investor", "donor", "veteran", "historian", "scholar", "lecturer", "academic", "specialist", "instructor"]
 )
 
 # Honorifics and abbreviated titles written before a name (and which names never end with).
 _TITLES = frozenset(
-    """mr mrs ms miss dr prof sen rep gov gen lt col maj capt cmdr adm sgt rev fr pres sec amb
-    atty supt insp det hon messrs sir dame lord lady""".split()
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rev", "fr", "pres", "sec", "amb", "atty", "supt", "insp", "det", "hon", "messrs", "sir", "dame", "lord", "lady"]
 )
 
-_FEMALE_TITLES = frozenset("mrs ms miss dame lady".split())
+_FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 
-_MALE_TITLES = frozenset("mr sir lord messrs".split())
+_MALE_TITLES = frozenset(["mr", "sir", "lord", "messrs"])
 
 # Common first names whose gender is not in doubt (no Jean, Andrea, Kim, Jordan, Pat, Sasha):
 # a name that opens with one of these is a person, and "he" cannot be "Hillary Roe".
 _FEMALE_FIRST_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
-    betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
-    rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
-    samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane
-    julie joyce olivia kelly christina lauren joan evelyn judith megan cheryl
-    martha hannah jacqueline gloria teresa ann sara frances kathryn janice
-    abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
-    diana natalie brittany marie kayla lori hillary hilary nikki condoleezza
-    madeleine elaine dianne kamala ivanka melania huma kellyanne
-    michele nina irina olga tatiana natalia svetlana yelena elena ekaterina yekaterina galina
-    ludmila lyudmila valentina anastasia marina larisa angela ursula federica theresa hanna
-    segolene ségolène sigrid helga ingrid birgit annalena giorgia jacinda
-    benazir indira sonia priyanka golda tzipi ayelet shirin malala fatima aisha leila layla
-    susana rosa carmen ana lucia dilma cristina kirsty jacinta
-    wendy rose penny priti liz harriet yvette mariam""".split()
+    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "margaret", "betty", "sandra", "ashley", "dorothy", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "julie", "joyce", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "martha", "hannah", "jacqueline", "gloria", "teresa", "ann", "sara", "frances", "kathryn", "janice", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "marie", "kayla", "lori", "hillary", "hilary", "nikki", "condoleezza", "madeleine", "elaine", "dianne", "kamala", "ivanka", "melania", "huma", "kellyanne", "michele", "nina", "irina", "olga", "tatiana", "natalia", "svetlana", "yelena", "elena", "ekaterina", "yekaterina", "galina", "ludmila", "lyudmila", "valentina", "anastasia", "marina", "larisa", "angela", "ursula", "federica", "theresa", "hanna", "segolene", "ségolène", "sigrid", "helga", "ingrid", "birgit", "annalena", "giorgia", "jacinda", "benazir", "indira", "sonia", "priyanka", "golda", "tzipi", "ayelet", "shirin", "malala", "fatima", "aisha", "leila", "layla", "susana", "rosa", "carmen", "ana", "lucia", "dilma", "cristina", "kirsty", "jacinta", "wendy", "rose", "penny", "priti", "liz", "harriet", "yvette", "mariam"]
 )
 
 _MALE_FIRST_NAMES = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
-    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-    scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
-    tyler aaron henry adam nathan peter zachary kyle walter harold jeremy ethan carl
-    keith roger gerald sean arthur noah jesse joe bryan billy
-    bruce albert willie gabriel alan juan wayne roy ralph randy eugene vincent russell
-    elijah louis bobby philip johnny bill barack bernie mitt marco ted jeb newt mike
-    chuck harry reince rudolph rudy rex jim tim tom dick ben ron rick bob greg ed
-    hugh lyndon dwight ronald woodrow abraham ulysses herbert calvin
-    vladimir sergei sergey dmitry dmitri andrei andrey gleb mikhail nikolai alexei aleksei
-    yuri igor ivan oleg boris viktor pavel anatoly maxim konstantin evgeny yevgeny valery
-    leonid grigory ali mohammed muhammad mohammad ahmed hassan hussein mahmoud abdullah
-    omar khalid ibrahim yusuf binyamin ehud shimon yitzhak moshe naftali avigdor
-    emmanuel francois françois nicolas jacques gerhard helmut olaf frank-walter
-    heinz klaus wolfgang jens xi narendra nawaz imran recep javad akbar
-    shinzo fumio yoshihide tony gordon keir rishi nigel
-    ashton lloyd leon colin""".split()
+    ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "henry", "adam", "nathan", "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald", "sean", "arthur", "noah", "jesse", "joe", "bryan", "billy", "bruce", "albert", "willie", "gabriel", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "bill", "barack", "bernie", "mitt", "marco", "ted", "jeb", "newt", "mike", "chuck", "harry", "reince", "rudolph", "rudy", "rex", "jim", "tim", "tom", "dick", "ben", "ron", "rick", "bob", "greg", "ed", "hugh", "lyndon", "dwight", "ronald", "woodrow", "abraham", "ulysses", "herbert", "calvin", "vladimir", "sergei", "sergey", "dmitry", "dmitri", "andrei", "andrey", "gleb", "mikhail", "nikolai", "alexei", "aleksei", "yuri", "igor", "ivan", "oleg", "boris", "viktor", "pavel", "anatoly", "maxim", "konstantin", "evgeny", "yevgeny", "valery", "leonid", "grigory", "ali", "mohammed", "muhammad", "mohammad", "ahmed", "hassan", "hussein", "mahmoud", "abdullah", "omar", "khalid", "ibrahim", "yusuf", "binyamin", "ehud", "shimon", "yitzhak", "moshe", "naftali", "avigdor", "emmanuel", "francois", "françois", "nicolas", "jacques", "gerhard", "helmut", "olaf", "frank-walter", "heinz", "klaus", "wolfgang", "jens", "xi", "narendra", "nawaz", "imran", "recep", "javad", "akbar", "shinzo", "fumio", "yoshihide", "tony", "gordon", "keir", "rishi", "nigel", "ashton", "lloyd", "leon", "colin"]
 )
 
 _FEMALE_ROLE = re.compile(r"(?:woman|women|ess)$")
@@ -148,26 +93,22 @@ _PRONOUNS = {
     "it": None, "you": None, "who": None,
 }
 
-_DETERMINERS = frozenset("the a an one his her its their our my this that these those another some".split())
+_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those", "another", "some"])
 
 # Words that start a phrase we never take as a speaker ("In an interview", "On Tuesday").
 _PREPOSITIONS = frozenset(
-    """in on at during after before since until from with without about of for to by into over
-    under through between among against despite like unlike as than via per while when where
-    if because although though whether""".split()
+    ["in", "on", "at", "during", "after", "before", "since", "until", "from", "with", "without", "about", "of", "for", "to", "by", "into", "over", "under", "through", "between", "among", "against", "despite", "like", "unlike", "as", "than", "via", "per", "while", "when", "where", "if", "because", "although", "though", "whether"]
 )
 
-_CONJUNCTIONS = frozenset("and but or nor so yet that which whom whose".split())
+_CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "so", "yet", "that", "which", "whom", "whose"])
 
 _TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
-    week month year morning afternoon evening night earlier later last this next""".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "morning", "afternoon", "evening", "night", "earlier", "later", "last", "this", "next"]
 )
 
 # Months are also names (May, August, June), so they only count as time before a day number.
 _MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # Descriptions in front of a name that are not part of it: "Democrat Jane Roe", "former ...".
@@ -255,7 +196,7 @@ _CUE_PAIRS = frozenset({("put", "it"), ("fired", "back"), ("hit", "back"), ("sho
 _NOT_CUE_PAIRS = frozenset({("calling", "for"), ("proposed", "to"), ("proposes", "to"), ("proposing", "to")})
 
 _CUES_BEFORE_THAT = frozenset(
-    "found finds believes believed thinks thought feels felt hopes hoped fears feared expects expected".split()
+    ["found", "finds", "believes", "believed", "thinks", "thought", "feels", "felt", "hopes", "hoped", "fears", "feared", "expects", "expected"]
 )
 
 def cue_is_noun(tokens: list[Token], c: int) -> bool:
@@ -275,7 +216,7 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
 
 _PAST_FORMS = frozenset(w for w in _CUE_VERBS if w.endswith("ed") or w in ("said", "told", "wrote", "read"))
 
-_POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
+_POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 
 _ADJECTIVE = re.compile(
     r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
@@ -303,4 +244,4 @@ def _is_role_word(token: Token) -> bool:
     return word in _ROLE_WORDS or (word.endswith("s") and word[:-1] in _ROLE_WORDS)
 
 # Determiners and quantifiers that stand for people of a group just described: "one said", "another".
-_STANDING_ALONE = frozenset("one another others some many several both".split())
+_STANDING_ALONE = frozenset(["one", "another", "others", "some", "many", "several", "both"])
