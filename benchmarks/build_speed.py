@@ -63,7 +63,7 @@ def briefgen_command() -> list[str]:
 def write_articles(data: Path, folder: Path, count: int) -> None:
     folder.mkdir(parents=True)
     with open(data, encoding="utf-8") as lines:
-        records = [json.loads(line) for line, _ in zip(lines, range(count))]
+        records = [json.loads(line) for line, _ in zip(lines, range(count), strict=False)]
     if len(records) < count:
         sys.exit(f"{data} holds only {len(records)} articles, {count} wanted")
     for number, record in enumerate(records):

@@ -70,7 +70,7 @@ def main() -> None:
         summary, rows, outputs, wall_ms, cpu_ms = run_form(args.split, form, scorer)
         print(f"{form}: precision={summary['precision']:.4f} recall={summary['recall']:.4f} "
               f"f1={summary['f1']:.4f} empty={summary['empty']} ms_per_page={wall_ms:.1f} cpu_ms_per_page={cpu_ms:.1f}")
-        ranked = sorted(zip(rows, truth), key=lambda pair: pair[0][2])[: args.worst]
+        ranked = sorted(zip(rows, truth, strict=False), key=lambda pair: pair[0][2])[: args.worst]
         for (precision, recall, f1), record in ranked:
             print(f"  {record['id'][:8]} f1={f1:.3f} p={precision or 0:.3f} r={recall:.3f} {record['url'][:70]}")
         if args.save:

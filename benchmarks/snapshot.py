@@ -57,12 +57,14 @@ def _article_record(path: Path) -> dict[str, Any]:
 def quotes(out: Path) -> None:
     for split in ("dev", "dev-more", "dev-single"):
         docs = _jsonl(BENCH / "quotes" / f"{split}.jsonl")
-        _write(out / f"quotes-{split}.jsonl", ({"id": d["id"], "quotes": [dataclasses.asdict(q) for q in find_quotes(d["text"])]} for d in docs))
+        records = ({"id": d["id"], "quotes": [dataclasses.asdict(q) for q in find_quotes(d["text"])]} for d in docs)
+        _write(out / f"quotes-{split}.jsonl", records)
 
 
 def acronyms(out: Path) -> None:
     docs = _jsonl(BENCH / "acronyms" / "dev.jsonl")
-    _write(out / "acronyms-dev.jsonl", ({"id": d["id"], "pairs": [dataclasses.asdict(a) for a in find_acronyms(d["text"])]} for d in docs))
+    records = ({"id": d["id"], "pairs": [dataclasses.asdict(a) for a in find_acronyms(d["text"])]} for d in docs)
+    _write(out / "acronyms-dev.jsonl", records)
 
 
 def extraction(out: Path) -> None:

@@ -75,7 +75,7 @@ def _split_title_line(item: dict) -> Article:
 def extraction_problems(items: list[dict], articles: list[Article]) -> list[str]:
     """Bench articles that extract mangled: an empty body, or a title the bench does not have."""
     problems = []
-    for item, article in zip(items, articles):
+    for item, article in zip(items, articles, strict=False):
         if not article.body.strip():
             problems.append(f"{item['id']}: empty body")
         elif article.title and not item.get("title"):
@@ -110,7 +110,7 @@ def run(summarizer: Summarizer, items: list[dict], articles: list[Article]) -> t
     summarizer(articles[0], 1)  # warm-up: imports sumy and numpy outside the timing
     outputs: dict[str, str] = {}
     times: list[float] = []
-    for item, article in zip(items, articles):
+    for item, article in zip(items, articles, strict=False):
         started = time.process_time()
         sentences = summarizer(article, item["ref_sentences"]) if article.body.strip() else []
         times.append(time.process_time() - started)

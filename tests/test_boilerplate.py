@@ -153,7 +153,7 @@ LINE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), m
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(LINE_TEXT, st.sampled_from(PARAGRAPHS + ["", "Home", "© 2024 Example"])), max_size=40))
+@given(st.lists(st.one_of(LINE_TEXT, st.sampled_from([*PARAGRAPHS, "", "Home", "© 2024 Example"])), max_size=40))
 def test_split_page_only_ever_returns_words_of_the_page(lines: list[str]) -> None:
     text = "\n".join(lines)
     parts = split_page(text)

@@ -272,8 +272,9 @@ class _PageHandler(logging.Handler):
         self.on_page = on_page
 
     def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith(_PAGE_MESSAGE) and record.args and isinstance(record.args[0], int):
-            self.on_page(record.args[0])
+        args = record.args
+        if str(record.msg).startswith(_PAGE_MESSAGE) and isinstance(args, tuple) and args and isinstance(args[0], int):
+            self.on_page(args[0])
 
 
 # How WeasyPrint's progress logger announces each page it lays out ("... - Page %d").

@@ -8,6 +8,7 @@ unreadable entry is ignored and recomputed). Entries unused for MAX_AGE_DAYS are
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -55,10 +56,9 @@ class AnalysisCache:
         return analysis
 
     def put(self, key: str, analysis: object) -> None:
-        try:
+        # A cache that cannot be written only costs time on the next build.
+        with contextlib.suppress(OSError):
             write_atomically(self.folder / f"{key}.pickle", pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a cache that cannot be written only costs time on the next build
 
     def prune(self) -> None:
         """Deletes entries no build has used for MAX_AGE_DAYS, so the folder does not grow forever."""

@@ -224,7 +224,8 @@ def glossary(
 @handles_errors
 def build(
     folders: Annotated[
-        list[Path], typer.Argument(help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.", show_default=False)
+        list[Path],
+        typer.Argument(help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.", show_default=False),
     ],
     out_dir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("output"),
     date: Annotated[str | None, typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
@@ -232,7 +233,9 @@ def build(
     formats: Annotated[
         list[str] | None, typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
     ] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")
     ] = False,
@@ -249,7 +252,6 @@ def build(
               briefgen build week1/ week2/ week3/     (one briefing per folder)
               briefgen build 'weeks/*'                (the same, for every folder in weeks/)
     """
-    from .build import build as build_briefing
     from .config import load_settings
 
     edition = _parse_edition(date)
@@ -259,8 +261,8 @@ def build(
         settings = load_settings(folder, config, title=title)
         # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
         target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
-        result = _with_progress(folder, quiet, lambda progress: build_briefing(
-            folder, target, edition, settings, formats or ["pdf"], progress=progress, use_cache=not no_cache))
+        result = _with_progress(folder, quiet, functools.partial(
+            _build_one, folder, target, edition, settings, formats or ["pdf"], use_cache=not no_cache))
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
@@ -277,7 +279,9 @@ app.add_typer(theme_app, name="theme")
 
 @theme_app.command("init")
 @handles_errors
-def theme_init(folder: Annotated[Path, typer.Argument(help="Folder to create the theme in.", show_default=False)]) -> None:
+def theme_init(
+    folder: Annotated[Path, typer.Argument(help="Folder to create the theme in.", show_default=False)],
+) -> None:
     """Copy the default theme into FOLDER so a course can edit it.
 
     Example: briefgen theme init inputs/theme   (then add theme = "theme" to inputs/briefgen.toml)
@@ -286,6 +290,13 @@ def theme_init(folder: Annotated[Path, typer.Argument(help="Folder to create the
 
     for path in init_theme(folder):
         typer.echo(str(path))
+
+
+def _build_one(folder: Path, target: Path, edition: dt.date, settings: Any, formats: list[str], progress: Any,
+               use_cache: bool) -> Any:
+    from .build import build as build_briefing
+
+    return build_briefing(folder, target, edition, settings, formats, progress=progress, use_cache=use_cache)
 
 
 def _expand_patterns(folders: list[Path]) -> list[Path]:

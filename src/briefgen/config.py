@@ -6,15 +6,16 @@ one line each ("briefgen.toml: key 'paper': expected A4 or letter"), before anyt
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
+else:  # Python 3.10: the same parser, published as tomli
     import tomli as tomllib
 
 CONFIG_NAME = "briefgen.toml"

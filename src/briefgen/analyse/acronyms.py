@@ -42,9 +42,7 @@ def _is_short_form(candidate: str) -> bool:
     uppers = sum(ch.isupper() for ch in candidate)
     if uppers < 2 and not (uppers == 1 and any(ch.isdigit() for ch in candidate)):
         return False
-    if _ROMAN.fullmatch(candidate):
-        return False  # "(II)", "(iv)": numbering, not a name
-    return True
+    return not _ROMAN.fullmatch(candidate)  # "(II)", "(iv)": numbering, not a name
 
 
 def _short_in_parentheses(inner: str) -> str | None:

@@ -16,6 +16,7 @@ so finding terms costs a dictionary look-up per word whatever the size of the gl
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -201,10 +202,8 @@ class _EntryChecker:
     def as_of(self) -> dt.date | None:
         value = self.values.get("as_of")
         if isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             self.problem("as_of", "'as_of' must be a date written YYYY-MM-DD")
             return None
@@ -240,21 +239,17 @@ class _EntryChecker:
         definition = self.text("definition")
         sources = self.text("sources")
         as_of = self.as_of()
-        entry_fields = dict(
-            expansion=self.text("expansion"),
-            aliases=self.names("aliases"),
-            status=self.text("status"),
-            key_dates=self.key_dates(),
-            related=self.names("related"),
-        )
+        expansion, status, key_dates, related = (
+            self.text("expansion"), self.text("status"), self.key_dates(), self.names("related"))
         # A case-sensitive alias is a name of the entry even when `aliases` does not repeat it.
         case_sensitive = self.names("case_sensitive_aliases")
-        aliases = entry_fields["aliases"]
-        entry_fields["aliases"] = aliases + tuple(n for n in case_sensitive if n != term and n not in aliases)
+        aliases = self.names("aliases")
+        aliases += tuple(n for n in case_sensitive if n != term and n not in aliases)
         if term is None or definition is None or as_of is None:
             return None  # kept otherwise, so that its names and related terms are checked too
         entry = GlossaryEntry(term=term, definition=definition, as_of=as_of, sources=sources,
-                              origin_file=str(self.problems.path), **entry_fields)
+                              origin_file=str(self.problems.path), expansion=expansion, aliases=aliases,
+                              status=status, key_dates=key_dates, related=related)
         return _ParsedEntry(entry, self.line, frozenset(case_sensitive))
 
 
@@ -296,7 +291,8 @@ def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Report) -> li
         for name in _entry_names(item.entry):
             key = _name_key(name)
             if key in owner and owner[key] != item.entry.term:
-                problems.add(item.line, f"entry {item.entry.term!r}: name {name!r} is already used by entry {owner[key]!r}")
+                clash = f"entry {item.entry.term!r}: name {name!r} is already used by entry {owner[key]!r}"
+                problems.add(item.line, clash)
                 clashes = True
             mine.add(key)
         if not clashes:
@@ -333,7 +329,9 @@ def load_glossary(paths: Sequence[Path]) -> Glossary:
         problems = _Report(Path(path))
         parsed = _check_unique_names(_read_file(Path(path), problems), problems)
         if problems.lines:
-            more = f" (and {len(problems.lines) - 1} more; run: briefgen glossary --check {path})" if len(problems.lines) > 1 else ""
+            more = ""
+            if len(problems.lines) > 1:
+                more = f" (and {len(problems.lines) - 1} more; run: briefgen glossary --check {path})"
             raise GlossaryError(problems.lines[0] + more)
         for item in parsed:
             keys = {_name_key(name) for name in _entry_names(item.entry)}
@@ -633,7 +631,9 @@ def _text_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym])
         if _link(glossary, acronym) or acronym.short in seen:
             continue
         seen.add(acronym.short)
-        explanation = TermExplanation(term=acronym.short, expansion=acronym.long, definition=None, as_of=None, origin="text")
+        explanation = TermExplanation(
+            term=acronym.short, expansion=acronym.long, definition=None, as_of=None, origin="text"
+        )
         candidates.append(_Candidate(explanation, _first_position(text, acronym), (acronym.short, acronym.long)))
     return candidates
 

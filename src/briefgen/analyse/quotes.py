@@ -483,7 +483,7 @@ def _word_after(text: str, region: Region) -> str | None:
 def _modifies_next_word(text: str, region: Region) -> bool:
     """Whether the quoted words stand before a noun they modify: a "cornerstone" agreement."""
     word = _word_after(text, region)
-    return bool(word) and word.islower() and word not in _FUNCTION_WORDS and not word.endswith(("ing", "ly"))
+    return word is not None and word.islower() and word not in _FUNCTION_WORDS and not word.endswith(("ing", "ly"))
 
 
 def _labels_what_follows(text: str, region: Region, n_words: int) -> bool:

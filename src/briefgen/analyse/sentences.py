@@ -100,7 +100,7 @@ def _paragraph_blocks(text: str, start: int, end: int) -> Iterator[Span]:
         return
     block_start = offset = start
     lines = paragraph.split("\n")
-    for line, next_line in zip(lines, [*lines[1:], None]):
+    for line, next_line in zip(lines, [*lines[1:], None], strict=False):
         offset += len(line)
         if next_line is None or not next_line.lstrip()[:1].islower():  # a lower-case line continues
             yield block_start, offset

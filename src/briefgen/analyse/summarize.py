@@ -328,7 +328,8 @@ def _forward_coverage(vectors: list[Counter[str]]) -> list[float]:
 def _news_score(rank: int, candidate: Candidate, centrality: float, announces: float, weights: NewsWeights) -> float:
     lead = 1.0 / (1.0 + weights.lead_decay * rank)
     size = len(candidate.text.split())
-    excess = max(0, weights.short_words - size) / weights.short_words + max(0, size - weights.long_words) / weights.long_words
+    too_short = max(0, weights.short_words - size) / weights.short_words
+    excess = too_short + max(0, size - weights.long_words) / weights.long_words
     return (
         weights.lead * lead
         + weights.forward * announces

@@ -58,7 +58,8 @@ def extract(doc: SourceDocument) -> Article:
 def require_text(article: Article) -> Article:
     """The article, or an InputError when nothing of it could be recovered."""
     if not article.body.strip():
-        raise InputError("no article text found (only page furniture, or markup too deeply nested to read)", article.path)
+        reason = "no article text found (only page furniture, or markup too deeply nested to read)"
+        raise InputError(reason, article.path)
     return article
 
 
@@ -98,6 +99,7 @@ def _offer_header_fields(found: _Found, header: tuple[str, ...], first_paragraph
 
 def _from_html(html: str) -> _Found:
     import trafilatura  # imported here: it takes a noticeable time to load, and only HTML needs it
+    from trafilatura.settings import Document
 
     tree = trafilatura.load_html(html)
     if tree is None:
@@ -112,7 +114,7 @@ def _from_html(html: str) -> _Found:
         # Dates from the page's own metadata only; scanning the whole page for dates is slow and guesses.
         date_extraction_params={"extensive_search": False, "original_date": False},
     )
-    if document is None:
+    if not isinstance(document, Document):  # None, or a dict in older releases
         return _from_plain_text(page)
     title = _clean(document.title)
     paragraphs = furniture.clean_extracted(_without_title(_lines(document.text or ""), title))

@@ -276,7 +276,7 @@ def _without_furniture_stretches(run: list[_Line]) -> list[_Line]:
     Packed lines (an article's own lists are packed) only count when such a stretch has begun."""
     kept: list[_Line] = []
     stretch: list[_Line] = []
-    for line in run + [_SENTINEL]:
+    for line in [*run, _SENTINEL]:
         if line.score < 0 and (stretch or not line.packed):
             stretch.append(line)
             continue

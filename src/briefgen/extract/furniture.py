@@ -34,7 +34,8 @@ _DIGIT = re.compile(r"\d")
 # inside a word is mis-decoded text ("Ã©" for "é"), not a notice, so it must follow a space.
 _LEGAL = re.compile(
     r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d"
-    r"|all rights reserved|todos os direitos|tutti i diritti|alle rechte vorbehalten|tous droits|все права|hak cipta|무단\s*전재"
+    r"|all rights reserved|todos os direitos|tutti i diritti|alle rechte vorbehalten|tous droits|все права"
+    r"|hak cipta|무단\s*전재"
     r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
     re.IGNORECASE,
 )

@@ -81,7 +81,7 @@ def _lines_from(pieces: list[str]) -> str:
     parts = _BREAKS.split(text)
     separators = _BREAKS.findall(text)
     out = [parts[0].strip()]
-    for separator, part in zip(separators, parts[1:]):
+    for separator, part in zip(separators, parts[1:], strict=False):
         out.append("\n\n" if _PARA in separator else "\n")
         out.append(part.strip())
     return _BLANK_LINES.sub("\n\n", "".join(out)).strip()

@@ -111,7 +111,8 @@ _NOT_HEADLINE_WORDS = re.compile(
     r"skip to|menu|search (?:form|results|box|the site|this site)|copyright|all rights|photo|image|"
     r"(?:photo|image|picture) credits?|getty|reuters/|afp/|ap photo|continue reading"
     r"|read more|browse|external links?|posted|published|updated|contributor|correspondent|editor|reporter"
-    r"|staff|signed in|you are here|playback|copy (?:this |the )?link)\b|\bcredits?\s*(?::|\.\.|…)|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
+    r"|staff|signed in|you are here|playback|copy (?:this |the )?link)\b|\bcredits?\s*(?::|\.\.|…)"
+    r"|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
 # Share buttons run several network names together ("Facebook Twitter Email").

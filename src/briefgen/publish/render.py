@@ -111,7 +111,9 @@ def template_context(briefing: Briefing, settings: Settings) -> dict:
 
 def theme_logo(theme: Path | None) -> str | None:
     """The theme folder's logo as a data: URL (so the standalone HTML carries it too), or None."""
-    for name in LOGO_NAMES if theme else ():
+    if theme is None:
+        return None
+    for name in LOGO_NAMES:
         path = theme / name
         if path.is_file():
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -147,7 +147,8 @@ def _note_damage(text: str, notes: list[str] | None) -> None:
 
 
 def _decode_by_bom(data: bytes) -> str | None:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    marks = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    for bom, encoding in marks:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     return None

@@ -324,9 +324,9 @@ def in_words_of(tokens: list[Token], text: str) -> Speaker | None:
     for k in range(len(tokens) - 2):
         if tokens[k].lower != "in":
             continue
-        if tokens[k + 1].lower == "the" and tokens[k + 2].lower == "words" and k + 3 < len(tokens):
-            if tokens[k + 3].lower == "of":
-                return speaker_after(tokens, k + 3, text)
+        if (tokens[k + 1].lower == "the" and tokens[k + 2].lower == "words" and k + 3 < len(tokens)
+                and tokens[k + 3].lower == "of"):
+            return speaker_after(tokens, k + 3, text)
         words = next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].lower == "words"), None)
         if words is not None and _POSSESSIVE.search(tokens[words - 1].text):
             return _possessor(tokens[k + 1 : words], text)
@@ -387,9 +387,8 @@ def _possessor(tokens: list[Token], text: str) -> Speaker | None:
 def _document_author(tokens: list[Token], text: str) -> Speaker | None:
     """ 'From Roe's Facebook post: "..."': the author of a document named by a possessive."""
     for k, tok in enumerate(tokens):
-        if _POSSESSIVE.search(tok.text) and tok.capitalised:
-            if any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4]):
-                return _possessor(_phrase_back(tokens, k + 1), text)
+        if _POSSESSIVE.search(tok.text) and tok.capitalised and any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4]):
+            return _possessor(_phrase_back(tokens, k + 1), text)
     return None
 
 def according_to(tokens: list[Token], text: str) -> Speaker | None:
