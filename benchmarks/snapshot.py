@@ -25,7 +25,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
-BENCH = REPO.parent / "shared" / "bench"
+# The shared benchmark folder sits beside the checkout (../shared/bench), or beside a folder above it.
+BENCH = next((p / "shared" / "bench" for p in REPO.parents if (p / "shared" / "bench").is_dir()), REPO.parent / "shared" / "bench")
 
 from briefgen.analyse.acronyms import find_acronyms  # noqa: E402
 from briefgen.analyse.quotes import find_quotes  # noqa: E402

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import words
 from ..model import Acronym
 
 # --- short forms -----------------------------------------------------------------------------
@@ -55,9 +56,7 @@ def _short_in_parentheses(inner: str) -> str | None:
 # --- the aligner -------------------------------------------------------------------------------
 
 # Words a name may contain without contributing a letter ("Committee *on the* Elimination").
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "d", "de", "del", "der", "des", "di", "du", "e", "el", "en", "et", "for", "from", "für", "in", "into", "l", "la", "las", "le", "les", "los", "of", "on", "or", "per", "pour", "para", "s", "sur", "the", "to", "und", "with", "y"]
-)
+_FUNCTION_WORDS = words("name_function_words")
 # Costs (lower is better).
 _COST_INNER_CAPITAL = 0.5  # "eXchange" gives the X of SDMX
 _COST_INNER_LETTER = 1.0  # a letter from the middle of a word: weak evidence...

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..errors import GlossaryError
+from ..lexicon import words
 from ..model import Acronym, GlossaryEntry, TermExplanation
 
 BUILTIN_GLOSSARY: Path = Path(__file__).resolve().parents[1] / "data" / "glossary.yaml"
@@ -658,7 +659,7 @@ def _same_meaning(long_form: str, entry: GlossaryEntry) -> bool:
     return bool(words & {w.casefold() for w in _CONTENT_WORD.findall(described)})
 
 
-_COMMON_WORDS = frozenset(["the", "and", "for", "with", "from", "into", "over", "under", "about"])
+_COMMON_WORDS = words("common_words")
 
 
 def _first_position(text: str, acronym: Acronym) -> int:

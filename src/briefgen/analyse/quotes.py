@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..lexicon import words
 from ..model import Quote
 from .speakers import (
     NameIndex,
@@ -306,7 +307,7 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
 
 
-_FRAMING_CUES = frozenset(["called", "calling", "calls", "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding"])
+_FRAMING_CUES = words("framing_cues")
 
 
 def _framed_before(before: list[Token], inside: str, text: str) -> Speaker | None:
@@ -318,10 +319,8 @@ def _framed_before(before: list[Token], inside: str, text: str) -> Speaker | Non
     return speaker if speaker and not speaker.pronoun and not is_document(speaker) else None
 
 
-_CHANTS = frozenset(["chant", "chants", "chorus", "refrain"])
-_CROWDS = frozenset(
-    ["crowd", "crowds", "audience", "protesters", "protestors", "demonstrators", "marchers", "supporters", "fans", "delegates", "attendees", "rallygoers", "onlookers", "mourners"]
-)
+_CHANTS = words("chants")
+_CROWDS = words("crowds")
 
 
 def _chanted_by(before: list[Token], text: str) -> Speaker | None:
@@ -374,10 +373,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SHORT_FRAGMENT = 4  # words; a quoted phrase this short with no speaker of its own is a term
 _UNSPOKEN_PHRASE = 6  # words; a lower-case phrase (not a sentence) this short with no speaker too
 _LONGEST_TITLE = 7  # words of a Title Case work, show or slogan
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "with", "by", "from", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did", "not", "no", "so", "if", "then", "when", "while", "because", "since", "about", "into", "over", "after", "before", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "there", "here", "said", "says", "say", "told", "during", "under", "until", "against", "among", "between", "through", "across", "without", "within", "despite", "toward", "towards", "via", "per", "once", "again", "too", "also", "even", "only", "just", "still", "yet"]
-)
-_SMALL_TITLE_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "with", "by", "from", "as", "vs"])
+_FUNCTION_WORDS = words("function_words")
+_SMALL_TITLE_WORDS = words("small_title_words")
 
 
 def _words(text: str) -> list[str]:
@@ -419,9 +416,7 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 # Nouns for words themselves: 'the "wise judge" phrase' mentions a quotation rather than making it.
-_WORDS_FOR_WORDS = frozenset(
-    ["phrase", "phrases", "remark", "remarks", "comment", "comments", "line", "lines", "label", "slogan", "slogans", "term", "terms", "quip", "moniker", "nickname", "tag", "motto", "mantra", "catchphrase", "chant", "chants", "rhetoric", "quote", "word", "words", "language", "refrain", "line", "tagline", "headline"]
-)
+_WORDS_FOR_WORDS = words("words_for_words")
 
 
 def _after_determiner(text: str, region: Region) -> bool:
@@ -661,9 +656,7 @@ def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names:
 
 
 # Words that make a name an institution, which "he" or "she" never stands for.
-_INSTITUTION_WORDS = frozenset(
-    ["ministry", "department", "agency", "office", "council", "commission", "committee", "union", "organization", "organisation", "institute", "institution", "association", "party", "government", "administration", "court", "parliament", "congress", "senate", "assembly", "university", "college", "bank", "company", "corporation", "group", "foundation", "center", "centre", "alliance", "league", "federation", "network", "times", "post", "news", "journal", "press", "tribune", "herald", "inc", "corp", "ltd", "llc", "plc"]
-)
+_INSTITUTION_WORDS = words("institution_words")
 
 
 def _could_be_a_person(name: str) -> bool:

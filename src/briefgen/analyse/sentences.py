@@ -23,6 +23,8 @@ from collections.abc import Iterator
 
 import nupunkt
 
+from .. import lexicon
+
 Span = tuple[int, int]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
@@ -31,17 +33,13 @@ _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*", re.UNICODE)
 
 # Abbreviations that introduce a name or a date, so a sentence never ends on them (matched
 # with their capital: "Gen." is an abbreviation, "gen." is not).
-_NEVER_FINAL = frozenset(
-    ["Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Rev", "Fr", "Hon", "Insp", "Supt", "Det", "St", "Mt", "Ft", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v"]
-)
+_NEVER_FINAL = lexicon.words("never_final")
 # Abbreviations that introduce a number ("No. 10", "Fig. 3"); "no." before a word ends a sentence.
-_BEFORE_NUMBER = frozenset(["No", "Nos", "Fig", "Figs", "Art", "Vol", "Approx", "p", "pp"])
+_BEFORE_NUMBER = lexicon.words("before_number")
 # Abbreviations that often sit mid-sentence ("U.S. officials") but can also end one
 # ("moved to the U.S."): we keep the sentence going unless an ordinary opening word follows.
-_USUALLY_MEDIAL = frozenset(["u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "co", "corp", "ltd", "jr", "sr", "bros"])
-_SENTENCE_OPENERS = frozenset(
-    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "with", "after", "before", "when", "while", "if", "as", "since", "although", "though", "however", "meanwhile", "now", "then", "still", "also", "some", "many", "most", "all", "both", "each", "one", "two", "no", "not", "what", "who", "why", "how", "where", "police", "officials", "authorities"]
-)
+_USUALLY_MEDIAL = lexicon.words("usually_medial")
+_SENTENCE_OPENERS = lexicon.words("sentence_openers")
 
 # A real quotation rarely runs longer; past this, paired marks are more likely stray quotes
 # (a misplaced apostrophe, a quote left open) than one quotation, and merging would glue

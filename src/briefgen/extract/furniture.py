@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ordered
 from .metadata import is_date_line, parse_byline, parse_dateline
 
 SENTENCE_END_CHARS = 8  # closing quotes and brackets after the full stop fit in this tail
@@ -39,8 +40,7 @@ _LEGAL = re.compile(
     r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
     re.IGNORECASE,
 )
-_LEGAL_HINTS = ("©", "ⓒ", "(c)", "copyright", "rights", "direitos", "diritti", "rechte", "droits", "права", "cipta",
-                "전재", "cookie")
+_LEGAL_HINTS = ordered("legal_hints")
 # Legal links that are furniture only in short lines ("Privacy Policy | Terms of Use").
 _LEGAL_LINK = re.compile(
     r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE

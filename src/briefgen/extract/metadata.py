@@ -11,33 +11,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Month names (lower case, without a trailing dot) -> month number. English first; a few other
-# languages of the news pages teachers paste, including Russian genitive forms ("24 сентября").
+from ..lexicon import rows, words
+
+# Month names by language, from the lexicon (months.yaml).
 _MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"),
-    "en_short": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "dezember"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-           "outubro", "novembro", "dezembro"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-           "oktober", "november", "desember"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-           "октября", "ноября", "декабря"),
-    "ru_nominative": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                      "сентябрь", "октябрь", "ноябрь", "декабрь"),
+    language: tuple(row["names"]) for language, row in rows("month_names").items()
 }
 
 
 def _month_numbers() -> dict[str, int]:
-    numbers = {"sept": 9}
+    numbers = {name: int(row["month"]) for name, row in rows("month_variants").items()}
     for names in _MONTH_NAMES.values():
         for number, name in enumerate(names, start=1):
             numbers.setdefault(name, number)
@@ -88,8 +71,7 @@ _NAME_END = re.compile(
     rf"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|\bon\b|\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
     re.IGNORECASE,
 )
-_NAME_JOINERS = frozenset({"and", "&", "und", "e", "y", "et", "dan", "и"})
-
+_NAME_JOINERS = words("name_joiners")
 _LETTERS = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import words
 from .phrases import is_personal, phrase_to_speaker
 from .subjects import (
     _BE_FORMS,
@@ -52,11 +53,11 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
             return speaker  # "... doesn't surprise pollster Jane Roe:"
     return _document_author(head, text) or clause_subject(head, text, anyone=True)
 
-_INTERVIEW_LABELS = frozenset(["q", "a", "q.", "a.", "question", "answer"])
+_INTERVIEW_LABELS = words("interview_labels")
 
 _CLAUSE_STOPS = frozenset(".;:!?")
 
-_PARTICLES = frozenset(["up", "out", "back", "off", "on", "down"])
+_PARTICLES = words("phrasal_particles")
 
 _LEADING_PUNCTUATION = frozenset(",;:—–-")
 
@@ -155,7 +156,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         fallback = fallback or speaker
     return fallback
 
-_SUBORDINATORS = frozenset(["after", "when", "before", "once", "while", "since", "because", "if", "although", "though", "until"])
+_SUBORDINATORS = words("subordinators")
 
 def _fronted_clause_end(tokens: list[Token]) -> int:
     """Where a sentence's opening subordinate clause ends ("After Roe asked about it, ..."): its
@@ -164,7 +165,7 @@ def _fronted_clause_end(tokens: list[Token]) -> int:
         return 0
     return next((k + 1 for k, t in enumerate(tokens) if t.text == ","), 0)
 
-_MODALS = frozenset(["should", "would", "could", "might", "must", "may", "can", "will", "shall"])
+_MODALS = words("modals")
 
 def _after_modal(tokens: list[Token], c: int) -> bool:
     """A cue in a wish or a forecast, "the platform should reiterate ...": no one has said it yet."""

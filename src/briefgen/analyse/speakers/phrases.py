@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...lexicon import words
 from .tokens import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -67,7 +68,7 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
         role = None
     return Speaker(_span(text, name_tokens), _clean_role(role), name_tokens[0].start, tokens[0].start, proper=True)
 
-_LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "with", "on", "by", "to"])
+_LINKING_PREPOSITIONS = words("linking_prepositions")
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -88,7 +89,7 @@ def _name_after_preposition(
     role = _span(text, tokens[: len(tokens) - keep])
     return Speaker(_span(text, person), _clean_role(role), person[0].start, tokens[0].start, proper=True)
 
-_OBJECT_PREPOSITIONS = frozenset(["to", "with", "from", "against", "toward", "towards"])
+_OBJECT_PREPOSITIONS = words("object_prepositions")
 
 def _names_an_object(role_tokens: list[Token]) -> bool:
     """Whether the words before a name make it an object, not a speaker: "a letter to Attorney
@@ -111,7 +112,7 @@ def _can_start_description(tokens: list[Token]) -> bool:
         return True
     return _is_role_word(first) or (len(tokens) == 1 and first.text.endswith("s"))
 
-_QUANTIFIERS = frozenset(["one", "two", "three", "four", "five", "several", "many", "most", "some", "few", "all", "both", "each", "other", "others"])
+_QUANTIFIERS = words("quantifiers")
 
 def _can_end_description(token: Token) -> bool:
     """Whether a description can end on this word ("the official" can, "their records for" cannot)."""
@@ -147,7 +148,7 @@ def _is_particle(tokens: list[Token], i: int) -> bool:
     inner = 0 < i < len(tokens) - 1
     return inner and tokens[i].text in ("de", "da", "van", "von", "der", "bin", "al", "la", "du", "del", "di", "le")
 
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "messrs", "sir", "dame", "lord", "lady"])
+_HONORIFICS = words("honorifics")
 
 def _after_inner_title(tokens: list[Token]) -> list[Token]:
     """ "Colorado Rep. Jane Roe": a title inside the run ends the role, the name follows it."""
@@ -206,7 +207,7 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
             segments[-1].append(tok)
     return segments
 
-_LEGAL_FORMS = frozenset(["inc", "ltd", "llc", "llp", "corp", "co", "plc", "gmbh", "ag", "sa", "nv"])
+_LEGAL_FORMS = words("legal_forms")
 
 def is_personal(speaker: Speaker) -> bool:
     """A person or group of people rather than a document: a name, a pronoun, "the spokesman"."""

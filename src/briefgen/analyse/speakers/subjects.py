@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...lexicon import words
 from .phrases import (
     _QUANTIFIERS,
     _clean_role,
@@ -67,7 +68,7 @@ def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | N
         return replace(inner, role=role)
     return outer
 
-_BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_BE_FORMS = words("be_forms")
 
 def _is_passive(tokens: list[Token], subject_end: int, cue: int) -> bool:
     """ "Roe was asked": the subject is spoken to, not speaking ("was quoted as saying" aside)."""
@@ -81,14 +82,14 @@ def has_own_subject(tokens: list[Token], cue: int) -> bool:
         i -= 1
     return i > 0 and tokens[i - 1].text not in _COORDINATORS
 
-_COORDINATORS = frozenset(["and", "but", "or", "then", "to"])
+_COORDINATORS = words("coordinators")
 
 def _is_adverb(token: Token) -> bool:
     word = token.text
     return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _PLAIN_ADVERBS)
 
 # Adverbs without "-ly" that sit between a subject and its verb: "you will always wonder".
-_PLAIN_ADVERBS = frozenset(["always", "never", "often", "also", "still", "just", "even", "already", "soon", "later", "again", "once", "ever"])
+_PLAIN_ADVERBS = words("plain_adverbs")
 
 def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     """The noun phrase ending at tokens[end - 1], read backwards to a clause boundary."""
@@ -110,7 +111,7 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         phrase = phrase[1:]
     return phrase
 
-_WH_WORDS = frozenset(["why", "how", "what"])  # "That is why critics say": the phrase starts after
+_WH_WORDS = words("wh_words")  # "That is why critics say": the phrase starts after
 
 def _skip_adjuncts(tokens: list[Token], cue: int) -> int:
     """Where the subject of tokens[cue] ends, past auxiliaries, adverbs and times ("on Friday")."""
@@ -168,9 +169,9 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         return None
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
-_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
+_RELATIVES = words("relatives")
 
-_ASIDE_WORDS = frozenset(["however", "meanwhile", "too", "also", "though", "instead", "now", "then", "still", "moreover"])
+_ASIDE_WORDS = words("aside_words")
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
@@ -250,7 +251,7 @@ def _can_open_speaker_phrase(token: Token) -> bool:
     return token.lower in _DETERMINERS or token.lower in ("he", "she") or token.lower in _MODIFIERS_BEFORE_ROLE
 
 # Words that open a speaker's description: "said former Colorado Rep. Jane Roe".
-_MODIFIERS_BEFORE_ROLE = frozenset(["former", "acting", "outgoing", "incoming", "retired", "longtime", "veteran", "senior", "top"])
+_MODIFIERS_BEFORE_ROLE = words("modifiers_before_role")
 
 def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Speaker | None:
     """The subject of a clause, for a participle cue: 'Roe rejected the plan, saying it was ...'.
@@ -335,14 +336,10 @@ def in_words_of(tokens: list[Token], text: str) -> Speaker | None:
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 # What a person writes or says, for "From Roe's statement:" and "in Roe's words".
-_DOCUMENTS = frozenset(
-    ["post", "statement", "tweet", "letter", "email", "e-mail", "memo", "speech", "remarks", "op-ed", "column", "essay", "blog", "interview", "testimony", "message", "release", "video"]
-)
+_DOCUMENTS = words("documents")
 
 # Things that are written and can be quoted: "A footnote in the report makes it clear: ..."
-_TEXTS = _DOCUMENTS | frozenset(
-    ["report", "footnote", "note", "filing", "ruling", "document", "study", "website", "page", "ad", "advertisement", "sign", "banner", "editorial", "article", "book", "caption", "textbook", "opinion", "brief", "affidavit", "indictment", "complaint", "lawsuit", "bill", "resolution", "communique", "communiqué", "declaration", "transcript", "profile"]
-)
+_TEXTS = _DOCUMENTS | words("written_texts")
 
 def _is_text_word(token: Token) -> bool:
     word = token.bare
