@@ -26,7 +26,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 # The shared benchmark folder sits beside the checkout (../shared/bench), or beside a folder above it.
-BENCH = next((p / "shared" / "bench" for p in REPO.parents if (p / "shared" / "bench").is_dir()), REPO.parent / "shared" / "bench")
+_BESIDE = [folder / "shared" / "bench" for folder in REPO.parents]
+BENCH = next((bench for bench in _BESIDE if bench.is_dir()), _BESIDE[0])
 
 from briefgen.analyse.acronyms import find_acronyms  # noqa: E402
 from briefgen.analyse.quotes import find_quotes  # noqa: E402
