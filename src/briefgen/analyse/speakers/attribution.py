@@ -151,7 +151,8 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return _blamed_for(before, c - 1, text)
         speaker = _speaker_of_cue(before, c, text)
-        if speaker and (is_personal(speaker) or possessed_text(speaker) or not (is_participle(before[c]) or _after_modal(before, c))):
+        reported = is_participle(before[c]) or _after_modal(before, c)
+        if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
             return speaker
         fallback = fallback or speaker
     return fallback

@@ -81,7 +81,9 @@ def _name_after_preposition(
     last words."""
     titled = any(t.capitalised and _is_role_word(t) for t in role_tokens)
     if not titled or len(name_tokens) < 2:
-        return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start) if _can_start_description(tokens) else None
+        if not _can_start_description(tokens):
+            return None
+        return Speaker(_span(text, tokens), None, tokens[0].start, tokens[0].start)
     keep = 2 if len(name_tokens) >= 3 else 1
     if len(name_tokens) > keep and _INITIAL.match(name_tokens[-keep - 1].text):
         keep += 1  # "John F. Kennedy"

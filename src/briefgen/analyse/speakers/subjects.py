@@ -181,7 +181,9 @@ def _is_aside(segment: list[Token]) -> bool:
     first = segment[0]
     if len(segment) == 1 and (first.lower in _ASIDE_WORDS or _is_adverb(first) or first.text.isdigit()):
         return True
-    while len(segment) > 1 and (segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0]) or segment[0].lower == "and"):
+    while len(segment) > 1 and (
+        segment[0].lower in _ASIDE_WORDS or _is_adverb(segment[0]) or segment[0].lower == "and"
+    ):
         segment = segment[1:]  # "also campaigning in Ohio", "and obtained by AP"
     first = segment[0]
     if first.text.islower() and first.text.endswith(("ing", "ed")):
@@ -384,7 +386,8 @@ def _possessor(tokens: list[Token], text: str) -> Speaker | None:
 def _document_author(tokens: list[Token], text: str) -> Speaker | None:
     """ 'From Roe's Facebook post: "..."': the author of a document named by a possessive."""
     for k, tok in enumerate(tokens):
-        if _POSSESSIVE.search(tok.text) and tok.capitalised and any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4]):
+        names_a_document = any(t.lower in _DOCUMENTS for t in tokens[k + 1 : k + 4])
+        if _POSSESSIVE.search(tok.text) and tok.capitalised and names_a_document:
             return _possessor(_phrase_back(tokens, k + 1), text)
     return None
 

@@ -51,9 +51,8 @@ _CONJUNCTIONS = words("conjunctions")
 _TIME_WORDS = words("time_words")
 
 # Months are also names (May, August, June), so they only count as time before a day number.
-_MONTHS = frozenset(
-    [*(name for language in ("en", "en_short") for name in rows("month_names")[language]["names"]), *rows("month_variants")]
-)
+_ENGLISH_MONTHS = (name for language in ("en", "en_short") for name in rows("month_names")[language]["names"])
+_MONTHS = frozenset([*_ENGLISH_MONTHS, *rows("month_variants")])
 
 # Descriptions in front of a name that are not part of it: "Democrat Jane Roe", "former ...".
 _NAME_PREFIX = re.compile(
