@@ -1,8 +1,9 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from briefgen.config import _PDF_VARIANTS, Settings, load_settings
+from briefgen.config import _PDF_VARIANTS, Settings, load_settings, parse_date, settings_template
 from briefgen.errors import ConfigError
 
 
@@ -109,3 +110,73 @@ def test_glossaries_named_in_the_config_replace_the_one_beside_the_articles(tmp_
     (tmp_path / "week.yaml").write_text("[]\n", encoding="utf-8")
     (tmp_path / "briefgen.toml").write_text('glossaries = ["week.yaml"]\n', encoding="utf-8")
     assert load_settings(tmp_path).glossaries == ((tmp_path / "week.yaml").resolve(),)
+
+
+def test_a_mistyped_key_gets_a_suggestion(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('papr = "letter"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^briefgen\.toml: unknown key 'papr' \(did you mean 'paper'\?\)$"):
+        load_settings(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["“Week 12”", "‘Week 12’", "[“a.yaml”]"])
+def test_smart_quotes_are_named_with_their_line(tmp_path, value):
+    (tmp_path / "briefgen.toml").write_text(f'paper = "A4"\ntitle = {value}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_settings(tmp_path)
+    assert str(error.value).startswith(f"{tmp_path / 'briefgen.toml'}:2: the value is in curly “smart” quotes")
+
+
+@pytest.mark.parametrize("name", ["Briefgen.toml", "briefgen.toml.txt", "BRIEFGEN.TOML", "brefgen.toml"])
+def test_a_misnamed_settings_file_is_not_ignored(tmp_path, name):
+    (tmp_path / name).write_text('title = "Week 3"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"settings file not read: rename it to briefgen\.toml") as error:
+        load_settings(tmp_path)
+    assert str(error.value).startswith(str(tmp_path / name))
+
+
+def test_other_toml_files_are_not_taken_for_a_misnamed_settings_file(tmp_path):
+    (tmp_path / "course.toml").write_text('title = "Week 3"\n', encoding="utf-8")
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_the_date_key(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('date = "2026-12-07"\n', encoding="utf-8")
+    assert load_settings(tmp_path).date == dt.date(2026, 12, 7)
+    (tmp_path / "briefgen.toml").write_text("date = 2026-12-07\n", encoding="utf-8")
+    assert load_settings(tmp_path).date == dt.date(2026, 12, 7)
+    (tmp_path / "briefgen.toml").write_text('date = "next week"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="key 'date': expected a date YYYY-MM-DD or a weekday"):
+        load_settings(tmp_path)
+
+
+@pytest.mark.parametrize(("today", "weekday", "expected"), [
+    (dt.date(2026, 12, 4), "monday", dt.date(2026, 12, 7)),  # a Friday build for Monday
+    (dt.date(2026, 12, 7), "Monday", dt.date(2026, 12, 7)),  # on the day itself
+    (dt.date(2026, 12, 8), "monday", dt.date(2026, 12, 14)),
+])
+def test_a_weekday_is_the_next_such_day(today, weekday, expected):
+    assert parse_date(weekday, today) == expected
+    assert parse_date("2026-01-02", today) == dt.date(2026, 1, 2)
+    assert parse_date("someday", today) is None
+
+
+def test_the_settings_template_lists_every_key_and_changes_nothing(tmp_path):
+    from dataclasses import fields
+
+    template = settings_template()
+    for setting in fields(Settings):
+        assert f"\n# {setting.name} = " in template, setting.name
+    (tmp_path / "briefgen.toml").write_text(template, encoding="utf-8")
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_every_key_of_the_settings_template_is_valid_as_shown(tmp_path):
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "course-glossary.yaml").write_text("[]\n", encoding="utf-8")
+    lines = settings_template(theme="theme").splitlines()
+    uncommented = [line.removeprefix("# ").split("   #")[0] for line in lines if " = " in line]
+    (tmp_path / "briefgen.toml").write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.theme == (tmp_path / "theme").resolve()
+    assert (settings.title, settings.paper, settings.summary_sentences) == ("Arms control briefing", "A4", 5)
+    assert settings.date is not None and settings.date.weekday() == 0

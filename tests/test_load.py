@@ -76,3 +76,20 @@ def test_reading_never_modifies_the_file(tmp_path):
     path = write(tmp_path, "a.txt", data)
     read_document(path)
     assert path.read_bytes() == data
+
+
+def test_a_txt_article_may_open_with_front_matter_or_title_lines(tmp_path):
+    body = "Negotiators met again on Monday.\n\nThey agreed to meet next week.\n"
+    (tmp_path / "yaml.txt").write_text(f"---\ntitle: Talks resume\ndate: 2026-11-30\n---\n{body}", encoding="utf-8")
+    (tmp_path / "lines.txt").write_text(f"Title: Talks resume\nDATE: 2026-11-30\n\n{body}", encoding="utf-8")
+    for name in ("yaml.txt", "lines.txt"):
+        document = read_document(tmp_path / name)
+        assert (document.front("title"), document.front("date")) == ("Talks resume", "2026-11-30")
+        assert document.text.strip() == body.strip()
+
+
+def test_a_txt_article_whose_first_lines_are_not_all_header_lines_stays_whole(tmp_path):
+    text = "Title: Talks resume\nNegotiators met again on Monday.\n\nThey agreed to meet next week.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    document = read_document(tmp_path / "a.txt")
+    assert document.front_matter == () and document.text == text

@@ -26,6 +26,7 @@ from .model import ArticleDigest, Briefing
 from .publish.assemble import assemble
 from .publish.render import briefing_json, render_html, render_pdf
 from .read import document_from_bytes, find_articles, read_bytes
+from .suggest import did_you_mean
 
 
 def _ignore(*_args: object) -> None:
@@ -213,7 +214,8 @@ def _relocated(digest: ArticleDigest, path: Path) -> ArticleDigest:
 def check_formats(formats: Sequence[str]) -> None:
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
-        raise ConfigError(f"unknown output format '{unknown[0]}' (use {', '.join(FORMATS)})")
+        hint = did_you_mean(unknown[0], FORMATS)
+        raise ConfigError(f"unknown output format '{unknown[0]}'{hint} (use {', '.join(FORMATS)})")
 
 
 def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str) -> Path:

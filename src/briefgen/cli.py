@@ -15,20 +15,54 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
+from .config import FORMATS
 from .errors import BriefgenError, ConfigError, ExitCode, InputError
+from .suggest import did_you_mean
+
+
+class PlainHelp(TyperCommand):
+    """Help in plain words: "Usage: briefgen build [OPTIONS] FOLDER..." and each argument under
+    its metavar, without the type annotations Typer adds ("{folders}...", "<list[Path]>")."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        arguments = [_argument_label(param) for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        return [self.options_metavar or "[OPTIONS]", *arguments]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [(_argument_label(p), getattr(p, "help", None) or "") for p in params
+                     if p.param_type_name == "argument"]
+        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_label(param: Any) -> str:
+    label = param.metavar or param.name.upper()
+    return label if param.required else f"[{label}]"
+
 
 app = typer.Typer(
     name="briefgen",
-    help="Turn a folder of news articles into a dated, printable briefing (PDF) for arms-control courses.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
+command = functools.partial(app.command, cls=PlainHelp)
 
-FileArgument = Annotated[Path, typer.Argument(help="Article file (.txt, .md, .html).", show_default=False)]
+# The summarizer's algorithms (analyse.summarize.ALGORITHMS, which is slow to import; a test keeps them equal).
+ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead")
+
+FileArgument = Annotated[
+    Path, typer.Argument(metavar="FILE", help="Article file (.txt, .md, .html).", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", metavar="FILE", help="Settings file (default: briefgen.toml in the articles' folder).")]
 
 
 def _error(message: str) -> None:
@@ -78,16 +112,24 @@ def main_options(
 ) -> None:
     """Turn a folder of news articles into a dated, printable briefing (PDF) for arms-control courses.
 
-    Example: briefgen build inputs/
+    \b
+    Examples:
+      briefgen build inputs/           the briefing of the articles in inputs/
+      briefgen COMMAND --help          the options of one command
     """
 
 
-@app.command()
+@command()
 @handles_errors
 def extract(file: FileArgument, as_json: JsonOption = False) -> None:
-    """Print the article recovered from a page: its body, or (--json) body and metadata.
+    """Print the article recovered from a page.
 
-    Example: briefgen extract inputs/new-start-expiry.txt --json
+    Its text; with --json, its metadata too (title, date, author, source, url) and where each came from.
+
+    \b
+    Examples:
+      briefgen extract inputs/new-start-expiry.txt
+      briefgen extract inputs/new-start-expiry.txt --json
     """
     from .extract import require_text
 
@@ -106,27 +148,40 @@ def extract(file: FileArgument, as_json: JsonOption = False) -> None:
     })
 
 
-@app.command()
+@command()
 @handles_errors
 def summarize(
     file: FileArgument,
-    sentences: Annotated[int | None, typer.Option("-n", "--sentences", min=1, help="Number of sentences.")] = None,
-    ratio: Annotated[float | None, typer.Option("--ratio", min=0.01, max=1.0, help="Share of the sentences.")] = None,
-    words: Annotated[int | None, typer.Option("--words", min=1, help="Word budget.")] = None,
-    algorithm: Annotated[str | None, typer.Option("--algorithm", help="Summarizer algorithm.")] = None,
+    sentences: Annotated[int | None, typer.Option(
+        "-n", "--sentences", min=1, metavar="N", help="Number of sentences (default: summary_sentences of the "
+        "folder's briefgen.toml, as in the briefing).")] = None,
+    ratio: Annotated[float | None, typer.Option(
+        "--ratio", min=0.01, max=1.0, metavar="SHARE", help="Share of the sentences.")] = None,
+    words: Annotated[int | None, typer.Option("--words", min=1, metavar="N", help="Word budget.")] = None,
+    algorithm: Annotated[str, typer.Option(
+        "--algorithm", metavar="[" + "|".join(ALGORITHMS) + "]", help="Summarizer algorithm.")] = ALGORITHMS[0],
+    config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Print the extractive summary: sentences from the article, in article order.
+    """Print the summary of an article.
 
-    Example: briefgen summarize inputs/new-start-expiry.txt -n 3
+    Sentences of the article, as written, in article order.
+
+    \b
+    Examples:
+      briefgen summarize inputs/new-start-expiry.txt
+      briefgen summarize inputs/new-start-expiry.txt -n 3 --algorithm lexrank
     """
     from .analyse import summarize as summarizer
 
     if sum(option is not None for option in (sentences, ratio, words)) > 1:
         raise ConfigError("give only one of -n, --ratio and --words")
-    chosen = algorithm or summarizer.DEFAULT_ALGORITHM
+    chosen = algorithm.casefold()
     if chosen not in summarizer.ALGORITHMS:
-        raise ConfigError(f"unknown algorithm '{chosen}' (choose from {', '.join(summarizer.ALGORITHMS)})")
+        raise ConfigError(f"unknown algorithm '{algorithm}'{did_you_mean(algorithm, summarizer.ALGORITHMS)} "
+                          f"(choose from {', '.join(summarizer.ALGORITHMS)})")
+    if ratio is None and words is None and sentences is None:
+        sentences = _settings_of(file.parent, config).summary_sentences
     result = summarizer.summarize(_read_article(file), sentences=sentences, ratio=ratio, words=words, algorithm=chosen)
     if as_json:
         _print_json({"sentences": result})
@@ -135,12 +190,17 @@ def summarize(
             typer.echo(" ".join(sentence.split()))
 
 
-@app.command()
+@command()
 @handles_errors
 def quotes(file: FileArgument, as_json: JsonOption = False) -> None:
-    """Print the direct quotations with their speakers.
+    """Print the quotations and who said them.
 
-    Example: briefgen quotes inputs/new-start-expiry.txt --json
+    Every direct quotation; the briefing shows the key few of them.
+
+    \b
+    Examples:
+      briefgen quotes inputs/new-start-expiry.txt
+      briefgen quotes inputs/new-start-expiry.txt --json
     """
     from .analyse.quotes import find_quotes
 
@@ -153,12 +213,15 @@ def quotes(file: FileArgument, as_json: JsonOption = False) -> None:
         typer.echo(f"“{q.quote}” — {attribution}")
 
 
-@app.command()
+@command()
 @handles_errors
 def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
-    """Print the abbreviations the text itself defines, with their long forms.
+    """Print the abbreviations the article defines.
 
-    Example: briefgen acronyms inputs/ctbt-ratification.md --json
+    \b
+    Examples:
+      briefgen acronyms inputs/ctbt-ratification.md
+      briefgen acronyms inputs/ctbt-ratification.md --json
     """
     from .analyse.acronyms import find_acronyms
 
@@ -172,22 +235,30 @@ def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
         typer.echo(f"{a.short}\t{a.long}")
 
 
-@app.command()
+@command()
 @handles_errors
 def glossary(
-    files: Annotated[list[Path] | None, typer.Argument(help="Article files to explain.", show_default=False)] = None,
-    glossary_files: Annotated[
-        list[Path] | None, typer.Option("--glossary", "-g", help="Course glossary file (highest precedence first).")
-    ] = None,
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="FILE...", help="Article files to explain.", show_default=False)] = None,
+    glossary_files: Annotated[list[Path] | None, typer.Option(
+        "--glossary", "-g", metavar="FILE", help="Course glossary file (highest precedence first; default: the "
+        "glossaries of the articles' briefgen.toml, or their folder's glossary.yaml, as in the briefing).")] = None,
     list_all: Annotated[bool, typer.Option("--list", help="List the merged glossary.")] = False,
-    check: Annotated[Path | None, typer.Option("--check", help="Validate a glossary file and exit.")] = None,
+    check: Annotated[Path | None, typer.Option(
+        "--check", metavar="FILE", help="Validate a glossary file and exit.")] = None,
+    config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Explain the glossary terms used in articles; list or check glossaries.
+    """Explain the glossary terms articles use.
 
-    Examples: briefgen glossary inputs/new-start-expiry.txt --json
-              briefgen glossary --list -g course-glossary.yaml
-              briefgen glossary --check course-glossary.yaml
+    Also lists (--list) or checks (--check) glossary files.
+
+    \b
+    Examples:
+      briefgen glossary inputs/new-start-expiry.txt
+      briefgen glossary inputs/*.txt --json
+      briefgen glossary --list -g course-glossary.yaml
+      briefgen glossary --check course-glossary.yaml
     """
     from .analyse import glossary as terms
     from .analyse.acronyms import find_acronyms
@@ -200,18 +271,22 @@ def glossary(
             raise typer.Exit(int(ExitCode.ERROR))
         typer.echo(f"{check}: OK")
         return
-    merged = terms.load_glossary([*(glossary_files or []), terms.BUILTIN_GLOSSARY])
+    if not list_all and not files:
+        raise ConfigError("give article files, --list or --check (see briefgen glossary --help)")
+    course = glossary_files
+    if course is None:
+        # As in the briefing: the glossaries the articles' folder names, or its glossary.yaml.
+        course = list(_settings_of(files[0].parent if files else Path("."), config).glossaries)
+    merged = terms.load_glossary([*course, terms.BUILTIN_GLOSSARY])
     if list_all:
         explained = [terms.entry_explanation(entry) for entry in merged.entries]
-    elif files:
+    else:
         explained = []
-        for file in files:
+        for file in files or []:
             article = _read_article(file)
             text = f"{article.title}\n\n{article.body}" if article.title else article.body
             seen = [term.term for term in explained]
             explained += terms.explain_terms(text, merged, find_acronyms(text), exclude=seen)
-    else:
-        raise ConfigError("give article files, --list or --check (see briefgen glossary --help)")
     if as_json:
         _print_json([terms.explanation_json(term) for term in explained])
         return
@@ -220,22 +295,30 @@ def glossary(
         typer.echo(f"{term.term}{expansion}: {term.definition or 'defined in the article'}")
 
 
-@app.command()
+def _settings_of(folder: Path, config: Path | None) -> Any:
+    """The settings a build of `folder` would use: --config, or the folder's briefgen.toml."""
+    from .config import load_settings
+
+    return load_settings(folder, config)
+
+
+@command()
 @handles_errors
 def build(
-    folders: Annotated[
-        list[Path],
-        typer.Argument(help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.", show_default=False),
-    ],
-    out_dir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("output"),
-    date: Annotated[str | None, typer.Option("--date", help="Edition date YYYY-MM-DD (default: today).")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Briefing title.")] = None,
-    formats: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="pdf, html or json; repeat for several.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Settings file (default: FOLDER/briefgen.toml).")
-    ] = None,
+    folders: Annotated[list[Path], typer.Argument(
+        metavar="FOLDER...", help="Folder(s) of articles, or a quoted pattern such as 'weeks/*'.",
+        show_default=False)],
+    out_dir: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="Output folder, created if needed.")] = Path("output"),
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The briefing's date, or a weekday (monday: the next one); default: "
+        "the date key of briefgen.toml, else today.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Briefing title.")] = None,
+    formats: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", metavar="[" + "|".join(FORMATS) + "]",
+        help="Output format (default pdf); repeat for several.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", metavar="FILE", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")
     ] = False,
@@ -244,47 +327,56 @@ def build(
         bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
     ] = False,
 ) -> None:
-    """Build the briefing for a folder of articles: OUTPUT/briefing-DATE.pdf.
+    """Build the briefing of a folder of articles.
 
-    Examples: briefgen build inputs/
-              briefgen build inputs/ -o /tmp/out --date 2026-12-01 --title "Arms control, week 12"
-              briefgen build inputs/ --format pdf --format html
-              briefgen build week1/ week2/ week3/     (one briefing per folder)
-              briefgen build 'weeks/*'                (the same, for every folder in weeks/)
+    It is written to OUTPUT/briefing-DATE.pdf (or the output_name of briefgen.toml).
+
+    \b
+    Examples:
+      briefgen build inputs/
+      briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"
+      briefgen build inputs/ --format pdf --format html
+      briefgen build week1/ week2/ week3/    (one briefing per folder)
+      briefgen build 'weeks/*'               (the same, for every folder in weeks/)
     """
     from .config import load_settings
 
-    edition = _parse_edition(date)
+    chosen_formats = [fmt.casefold() for fmt in formats or ["pdf"]]
+    given_date = _parse_edition(date)
     folders = _expand_patterns(folders)
     failed = False
     for folder in folders:
         settings = load_settings(folder, config, title=title)
+        edition = given_date or settings.date or dt.date.today()
         # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
         target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
         result = _with_progress(folder, quiet, functools.partial(
-            _build_one, folder, target, edition, settings, formats or ["pdf"], use_cache=not no_cache))
+            _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache))
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
         for path in result.outputs:
-            typer.echo(str(path))
+            typer.echo(str(path.resolve()))  # absolute: the output folder is relative to where briefgen ran
     if strict and failed:
         _error("some articles were skipped or had problems (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
 
 
-theme_app = typer.Typer(help="Work with themes (the templates and CSS of the briefing).", no_args_is_help=True)
+theme_app = typer.Typer(help="Work with themes: the templates and CSS of the briefing.", no_args_is_help=True)
 app.add_typer(theme_app, name="theme")
 
 
-@theme_app.command("init")
+@theme_app.command("init", cls=PlainHelp)
 @handles_errors
 def theme_init(
-    folder: Annotated[Path, typer.Argument(help="Folder to create the theme in.", show_default=False)],
+    folder: Annotated[Path, typer.Argument(
+        metavar="FOLDER", help="Folder to create the theme in.", show_default=False)],
 ) -> None:
-    """Copy the default theme into FOLDER so a course can edit it.
+    """Copy the whole default theme into FOLDER, to edit any part of it.
 
-    Example: briefgen theme init inputs/theme   (then add theme = "theme" to inputs/briefgen.toml)
+    \b
+    Example:
+      briefgen theme init inputs/theme    (then set theme = "theme" in inputs/briefgen.toml)
     """
     from .publish.render import init_theme
 
@@ -314,13 +406,15 @@ def _expand_patterns(folders: list[Path]) -> list[Path]:
     return expanded
 
 
-def _parse_edition(value: str | None) -> dt.date:
+def _parse_edition(value: str | None) -> dt.date | None:
+    from .config import parse_date
+
     if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--date: expected YYYY-MM-DD, got '{value}'") from None
+        return None
+    edition = parse_date(value, dt.date.today())
+    if edition is None:
+        raise ConfigError(f"--date: expected YYYY-MM-DD or a weekday, got '{value}'")
+    return edition
 
 
 def _with_progress(folder: Path, quiet: bool, run):

@@ -5,13 +5,18 @@ one line each ("briefgen.toml: key 'paper': expected A4 or letter"), before anyt
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import sys
-from dataclasses import dataclass, fields, replace
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .suggest import closest, did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,23 +27,49 @@ CONFIG_NAME = "briefgen.toml"
 COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 FORMATS = ("pdf", "html", "json")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
+SMART_QUOTES = "“”„‟‘’‚‛"
+
+
+def _doc(meaning: str, example: Any = None) -> dict[str, Any]:
+    """A settings key's meaning, for the commented briefgen.toml of `briefgen init`, and an
+    example value when the default is to leave the key out."""
+    return {"doc": meaning, "example": example}
 
 
 @dataclass(frozen=True)
 class Settings:
-    title: str = "Arms control briefing"
-    course: str | None = None
-    instructor: str | None = None
-    institution: str | None = None
-    paper: str = "A4"
-    language: str = "en"
-    summary_sentences: int = 5
-    quotes_per_article: int = 3
-    boxes_per_article: int = 5
-    glossaries: tuple[Path, ...] = ()  # course glossaries, highest precedence first
-    theme: Path | None = None  # a course theme folder overriding the built-in templates
-    output_name: str = "briefing-{date}"
-    pdf_variant: str | None = None  # e.g. "pdf/ua-1" (tagged) or "pdf/a-3b" (archiving)
+    # Every key's meaning lives here, so the briefgen.toml that `briefgen init` writes cannot
+    # drift from what is accepted (tests/test_config.py checks each field has one).
+    title: str = field(default="Arms control briefing", metadata=_doc(
+        "The briefing's title, on the first page and in the page footer."))
+    course: str | None = field(default=None, metadata=_doc(
+        "The course, shown under the title.", "POLS 245: Nuclear Weapons and World Politics"))
+    instructor: str | None = field(default=None, metadata=_doc(
+        "The instructor, shown under the course.", "Dr. A. Teacher"))
+    institution: str | None = field(default=None, metadata=_doc(
+        "The school or university, shown beside the instructor.", "Example University"))
+    date: dt.date | None = field(default=None, metadata=_doc(
+        'The date printed on the briefing and in its file name: YYYY-MM-DD, or a weekday such as "monday" for '
+        "the next one (today if it is that day). Without it, the day of the build; --date overrides it.", "monday"))
+    paper: str = field(default="A4", metadata=_doc("The paper size: A4 or letter."))
+    language: str = field(default="en", metadata=_doc(
+        "The language of the articles (en, en-GB, fr...): it sets the hyphenation rules."))
+    summary_sentences: int = field(default=5, metadata=_doc("Sentences in each article's summary."))
+    quotes_per_article: int = field(default=3, metadata=_doc(
+        "Key quotes shown per article; 0 drops the Key quotes blocks."))
+    boxes_per_article: int = field(default=5, metadata=_doc("Context boxes (terms explained) per article at most."))
+    glossaries: tuple[Path, ...] = field(default=(), metadata=_doc(
+        "Course glossary files, highest precedence first; paths are relative to this file. Without this key, "
+        "a glossary.yaml beside the articles is the course glossary.", ["course-glossary.yaml"]))
+    theme: Path | None = field(default=None, metadata=_doc(
+        "A theme folder whose files replace or extend the built-in templates and CSS; relative to this file.",
+        "theme"))
+    output_name: str = field(default="briefing-{date}", metadata=_doc(
+        "The output file name without its extension; {date} is the briefing's date."))
+    pdf_variant: str | None = field(default=None, metadata=_doc(
+        "A PDF variant: pdf/ua-1 or pdf/ua-2 (tagged, accessible), or PDF/A for archiving.", "pdf/ua-1"))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -56,10 +87,14 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 def load_settings(folder: Path | None, config_path: Path | None = None, **overrides: Any) -> Settings:
     """Settings from `config_path` (or briefgen.toml in `folder` when present), then non-None overrides."""
-    path = config_path or (folder / CONFIG_NAME if folder is not None else None)
-    settings = Settings()
-    if path is not None and (config_path is not None or path.is_file()):
-        settings = _settings_from_file(path)
+    if config_path is not None:
+        settings = _settings_from_file(config_path)
+    elif folder is not None and (folder / CONFIG_NAME).is_file():
+        settings = _settings_from_file(folder / CONFIG_NAME)
+    else:
+        if folder is not None:
+            _refuse_misnamed_settings(folder)
+        settings = Settings()
     if not settings.glossaries and folder is not None:
         settings = replace(settings, glossaries=_course_glossary_beside(folder))
     changes = {key: value for key, value in overrides.items() if value is not None}
@@ -72,14 +107,36 @@ def _course_glossary_beside(folder: Path) -> tuple[Path, ...]:
     return (found[0].resolve(),) if found else ()
 
 
+# 'brefgen.toml' (0.96) is a typo of briefgen.toml; 'course.toml' (0.58), named with --config, is not.
+MISNAMED_SIMILARITY = 0.85
+
+
+def _refuse_misnamed_settings(folder: Path) -> None:
+    """A settings file under a near-miss name (Briefgen.toml, briefgen.toml.txt from a text
+    editor, brefgen.toml) would otherwise be ignored without a word."""
+    try:
+        names = [entry.name for entry in folder.iterdir() if entry.is_file()]
+    except OSError:
+        return
+    for name in names:
+        stem = name.casefold().removesuffix(".txt")
+        if stem == CONFIG_NAME or (stem.endswith(".toml") and closest(stem, [CONFIG_NAME], MISNAMED_SIMILARITY)):
+            raise ConfigError(f"settings file not read: rename it to {CONFIG_NAME}", folder / name)
+
+
 def _settings_from_file(path: Path) -> Settings:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError("config file not found", path) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config file ({error})", path) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        smart_quotes_line = _smart_quotes_line(text)
+        if smart_quotes_line:
+            raise ConfigError(SMART_QUOTES_PROBLEM, path, smart_quotes_line) from None
         raise ConfigError(f"not valid TOML ({error})", path) from None
     values, problems = _validate(data, path.parent)
     if problems:
@@ -87,13 +144,27 @@ def _settings_from_file(path: Path) -> Settings:
     return Settings(**values)
 
 
+SMART_QUOTES_PROBLEM = ('the value is in curly “smart” quotes (a word processor typed them); '
+                        'write straight quotes, as in title = "Week 12"')
+
+
+def _smart_quotes_line(text: str) -> int | None:
+    """The first line whose value opens with a curly quote. TOML's own message for it,
+    "Invalid value (at line 1, column 9)", does not say what is wrong."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*[\w.\"'-]+\s*=\s*\[?\s*[{SMART_QUOTES}]", line):
+            return number
+    return None
+
+
 def _validate(data: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]]:
-    known = {f.name for f in fields(Settings)}
+    known = [f.name for f in fields(Settings)]
     values: dict[str, Any] = {}
     problems: list[str] = []
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown key '{key}' (known: {', '.join(sorted(known))})")
+            hint = did_you_mean(key, known) or f" (known: {', '.join(sorted(known))})"
+            problems.append(f"unknown key '{key}'{hint}")
             continue
         checked, problem = _check(key, value, base)
         if problem:
@@ -118,12 +189,8 @@ def _check(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             return None, f"expected a whole number from {low} to {high}"
         return value, None
-    if key == "paper":
-        paper = PAPER_SIZES.get(str(value).lower())
-        return (paper, None) if paper else (None, "expected A4 or letter")
-    if key == "pdf_variant":
-        variant = str(value).lower()
-        return (variant, None) if variant in _PDF_VARIANTS else (None, f"expected one of {', '.join(_PDF_VARIANTS)}")
+    if key in _VALUE_CHECKS:
+        return _VALUE_CHECKS[key](value)
     if key == "glossaries":
         return _check_paths(value, base, want_dir=False)
     if key == "theme":
@@ -132,6 +199,41 @@ def _check(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
         paths, problem = _check_paths([value], base, want_dir=True)
         return (paths[0] if paths else None), problem
     raise AssertionError(f"no check for settings key {key}")  # every Settings field has a branch above
+
+
+def parse_date(text: str, today: dt.date) -> dt.date | None:
+    """A briefing date: YYYY-MM-DD, or a weekday name for the next such day (today if it is
+    that day), so a Friday build for Monday needs no change each week. None if it is neither."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    if text.casefold() in WEEKDAYS:
+        return today + dt.timedelta(days=(WEEKDAYS.index(text.casefold()) - today.weekday()) % 7)
+    return None
+
+
+def _check_date(value: Any) -> tuple[Any, str | None]:
+    # TOML has dates of its own (date = 2026-12-07); a quoted one or a weekday is text.
+    edition = value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+    if isinstance(value, str):
+        edition = parse_date(value, dt.date.today())
+    return (edition, None) if edition else (None, "expected a date YYYY-MM-DD or a weekday such as monday")
+
+
+def _check_paper(value: Any) -> tuple[Any, str | None]:
+    paper = PAPER_SIZES.get(str(value).lower())
+    return (paper, None) if paper else (None, "expected A4 or letter")
+
+
+def _check_pdf_variant(value: Any) -> tuple[Any, str | None]:
+    variant = str(value).lower()
+    return (variant, None) if variant in _PDF_VARIANTS else (None, f"expected one of {', '.join(_PDF_VARIANTS)}")
+
+
+_VALUE_CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "date": _check_date, "paper": _check_paper, "pdf_variant": _check_pdf_variant}
 
 
 def _output_name_problem(pattern: str) -> str | None:
@@ -154,3 +256,45 @@ def _check_paths(value: Any, base: Path, want_dir: bool) -> tuple[tuple[Path, ..
         if not want_dir and not path.is_file():
             return (), f"file not found: {path}"
     return paths, None
+
+
+def settings_template(theme: str | None = None) -> str:
+    """A briefgen.toml listing every key, commented out, with its meaning and default (or an
+    example), for `briefgen init`; `theme` is set when init created that theme folder."""
+    lines = [
+        f"# {CONFIG_NAME}: the settings of the briefings built from this folder.",
+        "# Every key is optional. A line starting with # changes nothing: remove the # to use the key.",
+        '# Text goes in straight double quotes ("..."), numbers without quotes.',
+    ]
+    for setting in fields(Settings):
+        doc = setting.metadata.get("doc")
+        if not doc:
+            raise AssertionError(f"settings key {setting.name} has no doc")  # see _setting
+        lines += ["", *textwrap.wrap(doc + _allowed_values(setting.name), 98, initial_indent="# ",
+                                     subsequent_indent="# ")]
+        shown = setting.default if setting.default not in (None, ()) else setting.metadata["example"]
+        if setting.name == "theme" and theme is not None:
+            lines.append(f"{setting.name} = {_toml_value(theme)}")
+        else:
+            comment = "" if setting.default not in (None, ()) else "   # example; the default leaves it out"
+            lines.append(f"# {setting.name} = {_toml_value(shown)}{comment}")
+    return "\n".join(lines) + "\n"
+
+
+def _allowed_values(key: str) -> str:
+    if key in _COUNT_KEYS:
+        low, high = _COUNT_KEYS[key]
+        return f" A whole number from {low} to {high}."
+    if key == "pdf_variant":
+        return f" One of {', '.join(_PDF_VARIANTS)}."
+    return ""
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string

@@ -136,6 +136,12 @@ def render_html(briefing: Briefing, settings: Settings) -> str:
             message = f"template not found: {error.name}"
         elif isinstance(error, jinja2.UndefinedError):
             message = f"template uses an unknown name: {error.message}"
+        elif isinstance(error, RecursionError):
+            # A course template found under its own name ({% extends "article.html" %} in
+            # article.html) loads itself without end; the default one has its own name.
+            name = Path(where[0]).name
+            message = (f"template extends or includes itself; to build on the default one, write "
+                       f'{{% extends "!default/{name}" %}}')
         else:
             message = f"template error: {type(error).__name__}: {error}"
         raise ThemeError(message, *where) from None

@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import SourceDocument
+from ..suggest import did_you_mean
 
 KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -36,12 +37,13 @@ _BINARY_SIGNATURES = {
 }
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_MATTER_KEYS = ("title", "date", "author", "source", "url")
+_HEADER_LINE = re.compile(rf"({'|'.join(_FRONT_MATTER_KEYS)})[ \t]*:[ \t]*(\S.*)", re.I)
 
 
 def find_articles(folder: Path) -> list[Path]:
     """The article files directly inside `folder`, in name order (hidden files skipped)."""
     if not folder.exists():
-        raise InputError("folder not found", folder)
+        raise InputError("folder not found" + _folder_hint(folder), folder)
     if not folder.is_dir():
         raise InputError("not a folder", folder)
     try:
@@ -49,6 +51,16 @@ def find_articles(folder: Path) -> list[Path]:
     except OSError as error:
         raise InputError(f"cannot list folder ({error.strerror or error})", folder) from None
     return [p for p in entries if not p.name.startswith(".") and p.suffix.lower() in KIND_BY_EXTENSION]
+
+
+def _folder_hint(folder: Path) -> str:
+    """' (did you mean 'inputs'?)' for a mistyped folder name, from the folders beside it."""
+    try:
+        siblings = [entry.name for entry in (folder.parent if str(folder.parent) else Path(".")).iterdir()
+                    if entry.is_dir() and not entry.name.startswith(".")]
+    except OSError:
+        return ""
+    return did_you_mean(folder.name, siblings)
 
 
 def read_document(path: Path) -> SourceDocument:
@@ -73,6 +85,13 @@ def document_from_bytes(path: Path, data: bytes, notes: list[str] | None = None)
         raise InputError("file is empty", path)
     if kind == "md":
         front_matter, text = split_front_matter(text, path)
+        return SourceDocument(path=path, kind=kind, text=text, front_matter=front_matter)
+    if kind == "txt":
+        # A teacher's own .txt may start with the same front matter, or with plain
+        # "Title: ..." lines (the header style of e-mail and MultiMarkdown).
+        front_matter, text = split_front_matter(text, path)
+        if not front_matter:
+            front_matter, text = split_header_lines(text)
         return SourceDocument(path=path, kind=kind, text=text, front_matter=front_matter)
     return SourceDocument(path=path, kind=kind, text=text)
 
@@ -192,3 +211,13 @@ def split_front_matter(text: str, path: Path) -> tuple[tuple[tuple[str, str], ..
         raise InputError("front matter must be 'key: value' lines", path)
     fields = tuple((key, str(data[key]).strip()) for key in _FRONT_MATTER_KEYS if data.get(key) not in (None, ""))
     return fields, text[match.end():]
+
+
+def split_header_lines(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Split "Title: ..." / "Date: ..." lines (front matter keys only, any case) that open a
+    plain-text file and end at its first blank line; anything else leaves the text whole."""
+    head, blank, rest = text.lstrip("\n").partition("\n\n")
+    matches = [_HEADER_LINE.fullmatch(line.strip()) for line in head.splitlines()]
+    if not blank or not matches or not all(matches):
+        return (), text
+    return tuple((match.group(1).casefold(), match.group(2).strip()) for match in matches if match), rest
