@@ -10,7 +10,7 @@ from briefgen.analyse import summarize
 from briefgen.errors import ExitCode
 
 runner = CliRunner()
-COMMANDS = ["build", "extract", "summarize", "quotes", "acronyms", "glossary", "theme init"]
+COMMANDS = ["build", "init", "extract", "summarize", "quotes", "acronyms", "glossary", "theme init"]
 
 
 def invoke(*args):

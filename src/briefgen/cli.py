@@ -362,6 +362,30 @@ def build(
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
 
 
+@command()
+@handles_errors
+def init(
+    folder: Annotated[Path, typer.Argument(
+        metavar="FOLDER", help="The articles' folder (created if needed; default: this folder).")] = Path("."),
+    theme: Annotated[bool, typer.Option(
+        "--theme", help="Also a theme folder holding extra.css and one example template to edit.")] = False,
+) -> None:
+    """Set up a folder for a course: a briefgen.toml listing every setting.
+
+    Each setting is explained, with its default; nothing is overwritten.
+
+    \b
+    Examples:
+      briefgen init week12/
+      briefgen init week12/ --theme    (also week12/theme/extra.css and article.html)
+    """
+    from .starter import init_folder
+
+    for path in init_folder(folder, with_theme=theme):
+        typer.echo(str(path.resolve()))
+    typer.echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
+
+
 theme_app = typer.Typer(help="Work with themes: the templates and CSS of the briefing.", no_args_is_help=True)
 app.add_typer(theme_app, name="theme")
 
