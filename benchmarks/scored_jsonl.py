@@ -16,7 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+# The shared benchmark folder sits beside the checkout (../shared/bench), or beside a folder above it.
+_BESIDE = [folder / "shared" / "bench" for folder in Path(__file__).resolve().parents[1].parents]
+BENCH = next((bench for bench in _BESIDE if bench.is_dir()), _BESIDE[0])
 
 # One document's text -> the JSON fields of its record (besides "id").
 Stage = Callable[[str], dict[str, Any]]

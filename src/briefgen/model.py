@@ -58,9 +58,12 @@ class Quote:
     """A direct quotation: `quote` is the text inside the quotation marks, verbatim."""
 
     quote: str
-    speaker: str | None = None
+    speaker: str | None = None  # the name printed: None when no rule found one, or none was sure enough
     role: str | None = None
     start: int = 0  # character offset of the quote in the article body, for ordering
+    rule: str | None = None  # the attribution rule that found the speaker (analyse.speakers.rules)
+    confidence: float | None = None  # 0..1, how often that rule names the right person (dev benchmarks)
+    unsure_speaker: str | None = None  # a name the rules found but not surely enough to print, for review
 
 
 @dataclass(frozen=True)
