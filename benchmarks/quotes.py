@@ -12,12 +12,13 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from briefgen.analyse.quotes import find_quotes
+from briefgen.analyse.quotes import find_quotes, quote_records
 from scored_jsonl import main
 
 
 def quote_record(text: str) -> dict[str, Any]:
-    return {"quotes": [{"quote": q.quote, "speaker": q.speaker, "role": q.role} for q in find_quotes(text)]}
+    """What `briefgen quotes --json` prints for the text, "key" flags included."""
+    return {"quotes": quote_records(find_quotes(text))}
 
 
 if __name__ == "__main__":

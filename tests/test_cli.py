@@ -75,8 +75,16 @@ def test_quotes_json_contract(article_folder):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert isinstance(data, list) and data
-    assert all(set(item) == {"quote", "speaker", "role"} for item in data)
+    assert all(set(item) == {"quote", "speaker", "role", "rule", "key"} for item in data)
     assert any("Roe" in (item["speaker"] or "") for item in data)
+    assert all(bool(item["rule"]) == bool(item["speaker"]) for item in data)
+    assert any(item["key"] for item in data)
+
+
+def test_quotes_explain_names_the_rule(article_folder):
+    result = invoke("quotes", article_folder / "a-accord.txt", "--explain")
+    assert result.exit_code == 0, result.output
+    assert "— Paul Roe, Defence Minister, the northern republic  [said-then-speaker, key]" in result.output
 
 
 def test_acronyms_json_contract(article_folder):

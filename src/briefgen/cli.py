@@ -192,25 +192,31 @@ def summarize(
 
 @command()
 @handles_errors
-def quotes(file: FileArgument, as_json: JsonOption = False) -> None:
+def quotes(
+    file: FileArgument,
+    as_json: JsonOption = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say which attribution rule chose each speaker.")] = False,
+) -> None:
     """Print the quotations and who said them.
 
-    Every direct quotation; the briefing shows the key few of them.
+    Every direct quotation; the briefing shows the key few of them (marked "key" in the JSON).
 
     \b
     Examples:
       briefgen quotes inputs/new-start-expiry.txt
       briefgen quotes inputs/new-start-expiry.txt --json
+      briefgen quotes inputs/new-start-expiry.txt --explain
     """
-    from .analyse.quotes import find_quotes
+    from .analyse.quotes import find_quotes, quote_records
 
-    found = find_quotes(_read_article(file).body)
+    records = quote_records(find_quotes(_read_article(file).body))
     if as_json:
-        _print_json([{"quote": q.quote, "speaker": q.speaker, "role": q.role} for q in found])
+        _print_json(records)
         return
-    for q in found:
-        attribution = ", ".join(part for part in (q.speaker, q.role) if part) or "unattributed"
-        typer.echo(f"“{q.quote}” — {attribution}")
+    for record in records:
+        attribution = ", ".join(part for part in (record["speaker"], record["role"]) if part) or "unattributed"
+        why = f"  [{record['rule']}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
+        typer.echo(f"“{record['quote']}” — {attribution}{why}")
 
 
 @command()

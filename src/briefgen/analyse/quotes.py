@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..lexicon import words
 from ..model import Quote
@@ -27,6 +28,7 @@ from .speakers import (
     Speaker,
     Token,
     colon_speaker,
+    credit,
     cue_speaker,
     cue_subjects,
     first_name_gender,
@@ -297,12 +299,12 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     if right_after:
         framed = _framed_before(before, inside, article.blanked)
         if framed:
-            return _Attribution(framed, tight=True, reporter=right_after)
+            return _Attribution(credit(framed, "framed-fragment"), tight=True, reporter=right_after)
         return _Attribution(_poll_for_statistic(article, region, sentence, right_after), tight=True)
     speaker = (
         speaker_before(before, article.blanked)
         or speaker_closing_sentence(after, article.blanked)
-        or _chanted_by(before, article.blanked)
+        or credit(_chanted_by(before, article.blanked), "chant")
     )
     return _Attribution(_poll_for_statistic(article, region, sentence, speaker))
 
@@ -362,7 +364,7 @@ def _poll_for_statistic(
         polls = list(_POLL.finditer(text, start, region.opened))
         if polls:
             poll = polls[-1]
-            return Speaker(poll.group(), None, poll.start(), poll.start())
+            return Speaker(poll.group(), None, poll.start(), poll.start(), rule="poll-for-statistic")
     return None
 
 
@@ -526,21 +528,31 @@ def _propagate(
         first = regions[members[0]]
         if not any(speakers[i] for i in members) and _opens_with_quote(article, first):
             speakers[members[0]] = (
-                _introduction(article, paragraph - 1)
-                or _headline_speaker(article, paragraph - 1)
-                or (last_speaker if paragraph - 1 in by_paragraph else _reported_before(article, paragraph - 1))
-                or _signature(article, paragraph + 1)
+                _carried(_introduction(article, paragraph - 1), "introduced-by-paragraph-before")
+                or _carried(_headline_speaker(article, paragraph - 1), "headline-name")
+                or (
+                    _carried(last_speaker, "continues-paragraph-before")
+                    if paragraph - 1 in by_paragraph
+                    else _carried(_reported_before(article, paragraph - 1), "reported-in-paragraph-before")
+                )
+                or _carried(_signature(article, paragraph + 1), "signed-below")
             )
         for k, i in enumerate(members):
             if speakers[i] is None:
+                earlier = next((reporters[j] or speakers[j] for j in reversed(members[:k]) if speakers[j]), None)
                 speakers[i] = (
-                    next((reporters[j] or speakers[j] for j in reversed(members[:k]) if speakers[j]), None)
-                    or _previous_sentence_speaker(article, regions[i])
-                    or next((own[j] for j in members[k + 1 :] if own[j]), None)
+                    _carried(earlier, "earlier-in-paragraph")
+                    or _carried(_previous_sentence_speaker(article, regions[i]), "previous-sentence")
+                    or _carried(next((own[j] for j in members[k + 1 :] if own[j]), None), "later-in-paragraph")
                 )
         named = [reporters[i] or speakers[i] for i in members if speakers[i]]  # the reporter goes on
         last_speaker = named[-1] if named else None
     return speakers
+
+
+def _carried(speaker: Speaker | None, rule: str) -> Speaker | None:
+    """A speaker carried to a quotation that names none, credited to the convention that carried it."""
+    return credit(replace(speaker, rule=""), rule) if speaker else None
 
 
 def _opens_with_quote(article: _Article, region: Region) -> bool:
@@ -689,8 +701,17 @@ def find_quotes(text: str) -> list[Quote]:
     quotes = []
     for region, speaker in zip(regions, speakers, strict=True):
         name, role = _name_and_role(speaker, region, names, mentions, roles)
-        quotes.append(Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start))
+        rule = _rule_of(speaker) if name else None
+        quote = Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start, rule=rule)
+        quotes.append(quote)
     return quotes
+
+
+def _rule_of(speaker: Speaker | None) -> str | None:
+    """The rule that named the speaker; "+pronoun" when it found a "he" or "she" resolved to a name."""
+    if speaker is None:
+        return None
+    return f"{speaker.rule}+pronoun" if speaker.pronoun else speaker.rule
 
 
 def _name_and_role(
@@ -745,6 +766,15 @@ def key_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
         if len(chosen) < limit and quote not in chosen:
             chosen.append(quote)
     return sorted(chosen, key=lambda q: q.start)
+
+
+def quote_records(quotes: Sequence[Quote], key_limit: int = 3) -> list[dict[str, Any]]:
+    """The quotations as JSON records; "key" marks the ones a briefing's Key quotes box prints."""
+    key = {q.start for q in key_quotes(quotes, limit=key_limit)}
+    return [
+        {"quote": q.quote, "speaker": q.speaker, "role": q.role, "rule": q.rule, "key": q.start in key}
+        for q in quotes
+    ]
 
 
 def _worth_showing(text: str) -> bool:

@@ -25,13 +25,15 @@ from .attribution import (
 from .names import NameIndex, first_name_gender, gender_of_role, pronoun_gender
 from .phrases import phrase_to_speaker
 from .subjects import is_document, trailing_phrase
-from .tokens import Speaker, Token, is_time_word, tokenize
+from .tokens import ATTRIBUTION_RULES, Speaker, Token, credit, is_time_word, tokenize
 
 __all__ = [
+    "ATTRIBUTION_RULES",
     "NameIndex",
     "Speaker",
     "Token",
     "colon_speaker",
+    "credit",
     "cue_speaker",
     "cue_subjects",
     "first_name_gender",

@@ -22,6 +22,7 @@ from .tokens import (
     _TIME_WORDS,
     Speaker,
     Token,
+    credit,
     cue_is_noun,
     is_cue,
     is_cue_at,
@@ -43,15 +44,17 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
         # the verb right before the colon ("O'Malley interjected:", "Roe wrapped up --"), listed or not
         speaker = subject_before(head, verb, text)
         if speaker and (speaker.proper or speaker.pronoun):
-            return speaker
+            return credit(speaker, "colon-verb")
     speaker = cue_speaker(head, text)
     if speaker:
         return speaker
     if head[-1].capitalised:
         speaker = phrase_to_speaker(trailing_phrase(head), text)
         if speaker and speaker.proper:
-            return speaker  # "... doesn't surprise pollster Jane Roe:"
-    return _document_author(head, text) or clause_subject(head, text, anyone=True)
+            return credit(speaker, "colon-name")  # "... doesn't surprise pollster Jane Roe:"
+    return credit(_document_author(head, text), "colon-document") or credit(
+        clause_subject(head, text, anyone=True), "colon-clause-subject"
+    )
 
 _INTERVIEW_LABELS = words("interview_labels")
 
@@ -65,10 +68,10 @@ def speaker_before(before: list[Token], text: str) -> Speaker | None:
     """The speaker named in the words before a quotation's opening mark, in its sentence:
     'Roe said: "..."', 'Roe said the treaty was "a relic"', 'according to Roe, "..."'."""
     return (
-        in_words_of(before, text)
+        credit(in_words_of(before, text), "in-words-of")
         or colon_speaker(before, text)
         or cue_speaker(before, text)
-        or according_to(before, text)
+        or credit(according_to(before, text), "according-to")
     )
 
 def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
@@ -93,22 +96,25 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         after = after[1:]
     if not after:
         return None
-    if is_cue(after[0]) or (open_ended and _PAST_TENSE.match(after[0].text)):
-        return speaker_after(after, 0, text)  # '"...," said Roe' / '"...!" beamed Roe
+    if is_cue(after[0]):
+        return credit(speaker_after(after, 0, text), "said-then-speaker")  # '"...," said Roe'
+    if open_ended and _PAST_TENSE.match(after[0].text):
+        return credit(speaker_after(after, 0, text), "unlisted-verb-then-speaker")  # '"...!" beamed Roe
     for c, tok in enumerate(after[:20]):
         if tok.text in _CLAUSE_STOPS:
             break
         if is_cue_at(after, c) and not cue_is_noun(after, c):
             if c + 1 < len(after) and after[c + 1].lower == "by" and not _BE_FORMS & {t.text for t in after[:c]}:
-                return speaker_after(after, c + 1, text)  # '"poison pill" riders added by Roe'
+                # '"poison pill" riders added by Roe'
+                return credit(speaker_after(after, c + 1, text), "by-speaker-after")
             return _subject_or_inverted(after, c, text)
     if open_ended:
         verb = _unlisted_speech_verb(after)
         if verb is not None:
-            return _subject_or_inverted(after, verb, text)
+            return _subject_or_inverted(after, verb, text, rule="speaker-then-unlisted-verb")
     return None
 
-def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | None:
+def _subject_or_inverted(after: list[Token], c: int, text: str, rule: str = "speaker-then-said") -> Speaker | None:
     """The speaker of a cue right after a quotation: its subject from the first word on, or the
     name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
     subject = subject_before(after, c, text)
@@ -117,8 +123,8 @@ def _subject_or_inverted(after: list[Token], c: int, text: str) -> Speaker | Non
     if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
         inverted = speaker_after(after, c, text)
         if inverted and inverted.proper:
-            return inverted
-    return subject
+            return credit(inverted, "aside-then-said-speaker")
+    return credit(subject, rule)
 
 def _has_relative(tokens: list[Token]) -> bool:
     return any(t.lower in ("who", "which", "where", "whose") for t in tokens)
@@ -149,7 +155,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
             continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
-            return _blamed_for(before, c - 1, text)
+            return credit(_blamed_for(before, c - 1, text), "blamed-for-saying")
         speaker = _speaker_of_cue(before, c, text)
         reported = is_participle(before[c]) or _after_modal(before, c)
         if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
@@ -180,35 +186,38 @@ def _blamed_for(tokens: list[Token], for_at: int, text: str) -> Speaker | None:
 
 def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
     if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
-        return speaker_after(tokens, c + 1, text)  # passive: "a plan described by Roe as"
+        return credit(speaker_after(tokens, c + 1, text), "described-by")  # passive: "a plan described by Roe as"
     if is_participle(tokens[c]):
         # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
         subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
         if subject is not None and possessed_text(subject):
-            return subject  # "the newspaper's editorial telling him to ...": not the man it told
+            return credit(subject, "participle-subject")  # "the newspaper's editorial telling him to ...": not the man
         if subject is None or not is_personal(subject):
-            return clause_subject(tokens[:c], text) or subject
-        return subject
+            return credit(clause_subject(tokens[:c], text), "participle-clause-subject") or credit(
+                subject, "participle-subject"
+            )
+        return credit(subject, "participle-subject")
     if not has_own_subject(tokens, c):
-        return clause_subject(tokens[:c], text)  # "Roe paused and added ...", "went on to say"
-    return subject_before(tokens, c, text)
+        # "Roe paused and added ...", "went on to say"
+        return credit(clause_subject(tokens[:c], text), "shared-subject-cue")
+    return credit(subject_before(tokens, c, text), "cue-before-quote")
 
 def speaker_closing_sentence(after: list[Token], text: str) -> Speaker | None:
     """An attribution closing the sentence after more words: '"..." and more, Roe said.',
     '"...," Texas, where the ranch is, said Roe', '"..." in the region, according to Roe'."""
     while after and after[0].text in _LEADING_PUNCTUATION:
         after = after[1:]
-    return _cue_closing_sentence(after, text) or according_to(after, text)
+    return _cue_closing_sentence(after, text) or credit(according_to(after, text), "according-to-after")
 
 def _cue_closing_sentence(after: list[Token], text: str) -> Speaker | None:
     for c, tok in enumerate(after):
         if not is_cue_at(after, c) or cue_is_noun(after, c):
             continue
         if c > 0 and after[c - 1].text == "," and is_invertible(tok):
-            return speaker_after(after, c, text)
+            return credit(speaker_after(after, c, text), "said-speaker-closing-sentence")
         speaker = subject_before(after, c, text)
         if speaker and _ends_sentence(after, c) and _after_comma(after, speaker.phrase_start):
-            return speaker
+            return credit(speaker, "speaker-said-closing-sentence")
     return None
 
 def _ends_sentence(tokens: list[Token], c: int) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...lexicon import rows, words
 
@@ -98,6 +98,16 @@ class Speaker:
     phrase_start: int  # offset of the whole phrase, role included
     pronoun: str | None = None  # "he", "she", ... when the phrase is a bare pronoun
     proper: bool = False  # a proper name rather than a description ("the official")
+    rule: str = ""  # the attribution rule that found it (a row of lexicon `attribution_rules`)
+
+# The named attribution rules, each with what it states and how far it is trusted.
+ATTRIBUTION_RULES = rows("attribution_rules")
+
+def credit(speaker: Speaker | None, rule: str) -> Speaker | None:
+    """The speaker as found by `rule`, unless a more specific rule inside already named it."""
+    if rule not in ATTRIBUTION_RULES:
+        raise KeyError(f"attribution rule '{rule}' is not in the lexicon table attribution_rules")
+    return speaker if speaker is None or speaker.rule else replace(speaker, rule=rule)
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Word and punctuation tokens of text[lo:hi] with offsets into `text`.
