@@ -41,6 +41,26 @@ def test_extract_json_contract(article_folder):
     assert data["body"].startswith("Inspectors from an international monitoring body")
 
 
+def test_extract_of_several_files_prints_one_json_line_each_in_order(article_folder):
+    files = [article_folder / "b-inspectors.md", article_folder / "a-accord.txt"]
+    result = invoke("extract", *files, "--json")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["title"] for line in lines] == [
+        "Inspectors return to the fictional northern test site",
+        "Ministers agree to extend the fictional Lakeside Accord",
+    ]
+
+
+def test_a_bad_file_among_several_is_reported_and_the_others_still_printed(article_folder):
+    files = [article_folder / "a-accord.txt", article_folder / "missing.txt", article_folder / "b-inspectors.md"]
+    result = invoke("quotes", *files, "--json")
+    assert result.exit_code == ExitCode.ERROR
+    assert "missing.txt: file not found" in result.output
+    printed = [line for line in result.stdout.splitlines() if line.startswith("[")]
+    assert len(printed) == 2 and all(isinstance(json.loads(line), list) for line in printed)
+
+
 def test_summarize_plain_and_json(article_folder):
     path = article_folder / "a-accord.txt"
     plain = invoke("summarize", path, "-n", "2")

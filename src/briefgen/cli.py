@@ -11,6 +11,7 @@ import functools
 import glob
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -58,9 +59,9 @@ command = functools.partial(app.command, cls=PlainHelp)
 # The summarizer's algorithms (analyse.summarize.ALGORITHMS, which is slow to import; a test keeps them equal).
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead")
 
-FileArgument = Annotated[
-    Path, typer.Argument(metavar="FILE", help="Article file (.txt, .md, .html).", show_default=False)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+FilesArgument = Annotated[
+    list[Path], typer.Argument(metavar="FILE...", help="Article file(s) (.txt, .md, .html).", show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout (one line per file).")]
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", help="Settings file (default: briefgen.toml in the articles' folder).")]
 
@@ -89,6 +90,25 @@ def handles_errors(command):
 
 def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _print_json_line(value: Any) -> None:
+    """One JSON document on one line: several files give JSON Lines, in the order given."""
+    typer.echo(json.dumps(value, ensure_ascii=False))
+
+
+def _for_each_file(files: list[Path], show: Callable[[Path], None]) -> None:
+    """`show` each file in order; a bad file is reported and the others still shown, then the
+    command exits non-zero. One process can so serve a whole batch (scripts, benchmarks)."""
+    failed: BriefgenError | None = None
+    for file in files:
+        try:
+            show(file)
+        except InputError as error:
+            _error(str(error))
+            failed = error
+    if failed is not None:
+        raise typer.Exit(int(failed.exit_code))
 
 
 def _read_article(file: Path):
@@ -121,7 +141,7 @@ def main_options(
 
 @command()
 @handles_errors
-def extract(file: FileArgument, as_json: JsonOption = False) -> None:
+def extract(files: FilesArgument, as_json: JsonOption = False) -> None:
     """Print the article recovered from a page.
 
     Its text; with --json, its metadata too (title, date, author, source, url) and where each came from.
@@ -133,25 +153,28 @@ def extract(file: FileArgument, as_json: JsonOption = False) -> None:
     """
     from .extract import require_text
 
-    article = require_text(_read_article(file))
-    if not as_json:
-        typer.echo(article.body)
-        return
-    _print_json({
-        "title": article.title,
-        "date": article.date.isoformat() if article.date else None,
-        "author": article.author,
-        "source": article.source,
-        "url": article.url,
-        "body": article.body,
-        "provenance": dict(article.provenance),
-    })
+    def show(file: Path) -> None:
+        article = require_text(_read_article(file))
+        if not as_json:
+            typer.echo(article.body)
+            return
+        _print_json_line({
+            "title": article.title,
+            "date": article.date.isoformat() if article.date else None,
+            "author": article.author,
+            "source": article.source,
+            "url": article.url,
+            "body": article.body,
+            "provenance": dict(article.provenance),
+        })
+
+    _for_each_file(files, show)
 
 
 @command()
 @handles_errors
 def summarize(
-    file: FileArgument,
+    files: FilesArgument,
     sentences: Annotated[int | None, typer.Option(
         "-n", "--sentences", min=1, metavar="N", help="Number of sentences (default: summary_sentences of the "
         "folder's briefgen.toml, as in the briefing).")] = None,
@@ -180,20 +203,25 @@ def summarize(
     if chosen not in summarizer.ALGORITHMS:
         raise ConfigError(f"unknown algorithm '{algorithm}'{did_you_mean(algorithm, summarizer.ALGORITHMS)} "
                           f"(choose from {', '.join(summarizer.ALGORITHMS)})")
-    if ratio is None and words is None and sentences is None:
-        sentences = _settings_of(file.parent, config).summary_sentences
-    result = summarizer.summarize(_read_article(file), sentences=sentences, ratio=ratio, words=words, algorithm=chosen)
-    if as_json:
-        _print_json({"sentences": result})
-    else:
-        for sentence in result:
-            typer.echo(" ".join(sentence.split()))
+
+    def show(file: Path) -> None:
+        count = sentences
+        if ratio is None and words is None and count is None:
+            count = _settings_of(file.parent, config).summary_sentences
+        result = summarizer.summarize(_read_article(file), sentences=count, ratio=ratio, words=words, algorithm=chosen)
+        if as_json:
+            _print_json_line({"sentences": result})
+        else:
+            for sentence in result:
+                typer.echo(" ".join(sentence.split()))
+
+    _for_each_file(files, show)
 
 
 @command()
 @handles_errors
 def quotes(
-    file: FileArgument,
+    files: FilesArgument,
     as_json: JsonOption = False,
     explain: Annotated[bool, typer.Option("--explain", help="Say which attribution rule chose each speaker.")] = False,
 ) -> None:
@@ -209,19 +237,22 @@ def quotes(
     """
     from .analyse.quotes import find_quotes, quote_records
 
-    records = quote_records(find_quotes(_read_article(file).body))
-    if as_json:
-        _print_json(records)
-        return
-    for record in records:
-        attribution = ", ".join(part for part in (record["speaker"], record["role"]) if part) or "unattributed"
-        why = f"  [{record['rule']}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
-        typer.echo(f"“{record['quote']}” — {attribution}{why}")
+    def show(file: Path) -> None:
+        records = quote_records(find_quotes(_read_article(file).body))
+        if as_json:
+            _print_json_line(records)
+            return
+        for record in records:
+            attribution = ", ".join(part for part in (record["speaker"], record["role"]) if part) or "unattributed"
+            why = f"  [{record['rule']}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
+            typer.echo(f"“{record['quote']}” — {attribution}{why}")
+
+    _for_each_file(files, show)
 
 
 @command()
 @handles_errors
-def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
+def acronyms(files: FilesArgument, as_json: JsonOption = False) -> None:
     """Print the abbreviations the article defines.
 
     \b
@@ -231,14 +262,17 @@ def acronyms(file: FileArgument, as_json: JsonOption = False) -> None:
     """
     from .analyse.acronyms import find_acronyms
 
-    article = _read_article(file)
-    text = f"{article.title}\n\n{article.body}" if article.title else article.body
-    found = find_acronyms(text)
-    if as_json:
-        _print_json([{"short": a.short, "long": a.long} for a in found])
-        return
-    for a in found:
-        typer.echo(f"{a.short}\t{a.long}")
+    def show(file: Path) -> None:
+        article = _read_article(file)
+        text = f"{article.title}\n\n{article.body}" if article.title else article.body
+        found = find_acronyms(text)
+        if as_json:
+            _print_json_line([{"short": a.short, "long": a.long} for a in found])
+            return
+        for a in found:
+            typer.echo(f"{a.short}\t{a.long}")
+
+    _for_each_file(files, show)
 
 
 @command()
