@@ -318,6 +318,8 @@ def glossary(
         # As in the briefing: the glossaries the articles' folder names, or its glossary.yaml.
         course = list(_settings_of(files[0].parent if files else Path("."), config).glossaries)
     merged = terms.load_glossary([*course, terms.BUILTIN_GLOSSARY])
+    for warning in merged.warnings:
+        typer.echo(f"briefgen: warning: {warning}", err=True)
     if list_all:
         explained = [terms.entry_explanation(entry) for entry in merged.entries]
     else:

@@ -75,6 +75,19 @@ class Acronym:
 
 
 @dataclass(frozen=True)
+class DatedName:
+    """A name that means a glossary entry only in articles written in a span of time: "Iran nuclear
+    deal" is the Lausanne framework in May 2015 and the JCPOA from July 2015. Either end may be open."""
+
+    name: str
+    start: dt.date | None = None  # the first article date it applies to
+    end: dt.date | None = None  # the last
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """One curated glossary entry (see src/briefgen/data/glossary.yaml for the format)."""
 
@@ -88,6 +101,7 @@ class GlossaryEntry:
     related: tuple[str, ...] = ()
     sources: str | None = None
     origin_file: str = ""  # which glossary file it came from
+    dated_aliases: tuple[DatedName, ...] = ()
 
 
 @dataclass(frozen=True)
