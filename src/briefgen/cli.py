@@ -428,6 +428,41 @@ def init(
     typer.echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
 
 
+@command()
+@handles_errors
+def doctor(
+    folder: Annotated[Path, typer.Argument(
+        metavar="FOLDER", help="The articles' folder whose settings to check (default: this folder).")] = Path("."),
+    out_dir: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="The output folder a build would use.")] = Path("output"),
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that this machine and folder are ready to build.
+
+    One line a check (Python, WeasyPrint and Pango, the theme's fonts, the output folder, the cache,
+    briefgen.toml), each problem with its fix; the exit code is 1 when there is a problem.
+
+    \b
+    Examples:
+      briefgen doctor
+      briefgen doctor week12/ -o ~/briefings --json
+    """
+    from dataclasses import asdict
+
+    from .doctor import run_checks
+
+    checks = run_checks(folder, out_dir, config)
+    if as_json:
+        _print_json({"ok": all(check.ok for check in checks), "checks": [asdict(check) for check in checks]})
+    else:
+        for check in checks:
+            fix = f" -- fix: {check.fix}" if check.fix else ""
+            typer.echo(f"{'ok' if check.ok else 'PROBLEM':8} {check.detail}{fix}")
+    if not all(check.ok for check in checks):
+        raise typer.Exit(int(ExitCode.ERROR))
+
+
 theme_app = typer.Typer(help="Work with themes: the templates and CSS of the briefing.", no_args_is_help=True)
 app.add_typer(theme_app, name="theme")
 
