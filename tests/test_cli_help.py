@@ -32,11 +32,11 @@ def test_build_help_names_the_values_it_takes():
     text = invoke("build", "--help").stdout
     assert "Usage: briefgen build [OPTIONS] FOLDER..." in text
     assert "--date YYYY-MM-DD" in text and "-o, --output FOLDER" in text and "--config FILE" in text
-    assert "-f, --format [pdf|html|json" in text
+    assert "-f, --format [pdf|html|json|docx|md]" in text
     assert [line.strip() for line in text.splitlines() if line.strip().startswith("briefgen build")][:3] == [
         "briefgen build inputs/",
         'briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"',
-        "briefgen build inputs/ --format pdf --format html",
+        "briefgen build inputs/ --format pdf --format docx",
     ]
 
 

@@ -377,7 +377,7 @@ def build(
     Examples:
       briefgen build inputs/
       briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"
-      briefgen build inputs/ --format pdf --format html
+      briefgen build inputs/ --format pdf --format docx
       briefgen build week1/ week2/ week3/    (one briefing per folder)
       briefgen build 'weeks/*'               (the same, for every folder in weeks/)
     """
