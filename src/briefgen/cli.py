@@ -381,24 +381,35 @@ def build(
       briefgen build week1/ week2/ week3/    (one briefing per folder)
       briefgen build 'weeks/*'               (the same, for every folder in weeks/)
     """
+    from .build import output_folders
     from .config import load_settings
 
     chosen_formats = [fmt.casefold() for fmt in formats or ["pdf"]]
     given_date = _parse_edition(date)
-    folders = _expand_patterns(folders)
-    failed = False
-    for folder in folders:
-        settings = load_settings(folder, config, title=title)
-        edition = given_date or settings.date or dt.date.today()
-        # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
-        target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
-        result = _with_progress(folder, quiet, functools.partial(
-            _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache))
+    # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
+    targets = output_folders(_expand_patterns(folders), out_dir)
+    failed, error_code = False, 0
+    for folder, target in targets:
+        try:
+            settings = load_settings(folder, config, title=title)
+            edition = given_date or settings.date or dt.date.today()
+            result = _with_progress(folder, quiet, functools.partial(
+                _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache))
+        except BriefgenError as error:
+            if len(targets) == 1:
+                raise
+            # One bad week does not stop the others; the exit code still tells.
+            for line in str(error).splitlines():
+                _error(line)
+            error_code = error_code or int(error.exit_code)
+            continue
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
         for path in result.outputs:
             typer.echo(str(path.resolve()))  # absolute: the output folder is relative to where briefgen ran
+    if error_code:
+        raise typer.Exit(error_code)
     if strict and failed:
         _error("some articles were skipped or had problems (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
