@@ -32,8 +32,8 @@ def test_build_writes_a_readable_dated_pdf(article_folder, tmp_path):
 def test_no_partial_files_are_left_behind(article_folder, tmp_path):
     out = tmp_path / "out"
     build(article_folder, out, dt.date(2024, 6, 1), Settings(), ["json"])
-    assert sorted(p.name for p in out.iterdir()) == [".briefgen-cache", "briefing-2024-06-01.json"]
-    assert all(p.suffix == ".analysis" for p in (out / ".briefgen-cache").iterdir())
+    assert sorted(p.name for p in out.iterdir()) == [".briefgen-cache", "briefing-2024-06-01.json", "review.html"]
+    assert all(p.suffix == ".pickle" for p in (out / ".briefgen-cache").iterdir())
 
 
 def test_an_interrupted_write_leaves_the_old_output_and_no_temporary_file(article_folder, tmp_path, monkeypatch):
@@ -47,7 +47,7 @@ def test_an_interrupted_write_leaves_the_old_output_and_no_temporary_file(articl
     monkeypatch.setattr(atomic.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(article_folder, out, dt.date(2024, 6, 1), Settings(title="Second"), ["json"], use_cache=False)
-    assert sorted(p.name for p in out.iterdir()) == ["briefing-2024-06-01.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["briefing-2024-06-01.json", "review.html"]
     assert (out / "briefing-2024-06-01.json").read_bytes() == before
 
 

@@ -19,13 +19,16 @@ from pathlib import Path
 
 from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
 from .atomic import write_atomically
-from .cache import CACHE_FOLDER, AnalysisCache, cache_folder_problem
-from .config import FORMATS, Settings, output_file_name
+from .cache import CACHE_FOLDER, AnalysisCache
+from .config import FORMATS, Settings
 from .errors import BriefgenError, ConfigError, InputError
-from .model import ArticleDigest, Briefing
+from .model import ArticleDigest, Briefing, Doubt
 from .publish.assemble import assemble
-from .publish.render import briefing_json, render_html, render_pdf
-from .read import document_from_bytes, find_articles, read_bytes
+from .publish.render import briefing_json, builtin_theme_dir, render_html, render_pdf
+from .read import document_from_bytes, find_articles, read_bytes, unread_files
+from .review import Prepared, Review, prepare
+from .review.corrections import load_corrections
+from .review.theme import require_articles_shown
 from .suggest import did_you_mean
 
 
@@ -47,7 +50,8 @@ class Progress:
 class BuildResult:
     outputs: tuple[Path, ...]
     warnings: tuple[str, ...]
-    briefing: Briefing
+    briefing: Briefing  # the last edition built
+    review: Review | None = None  # what is left for the instructor to check (briefgen check)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class Analysis:
     problems: tuple[str, ...] = ()
 
 
+STUDENT, INSTRUCTOR = "student", "instructor"
+EDITIONS = (STUDENT, INSTRUCTOR)  # the instructor's adds notes, answers and what is left to review
+
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 8
 
@@ -75,36 +82,76 @@ def build(
     formats: Sequence[str] = ("pdf",),
     progress: Progress = Progress(),
     use_cache: bool = True,
+    corrections: Path | None = None,
+    editions: Sequence[str] = (STUDENT,),
 ) -> BuildResult:
+    """Build the briefing of `folder`; `editions` are "student" and/or "instructor", both from one
+    analysis; `corrections` is the corrections file when it is not FOLDER/corrections.toml."""
     check_formats(formats)  # before minutes of work, not after
+    check_editions(editions)
+    prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections)
+    progress.rendering()
+    outputs: list[Path] = []
+    for audience in dict.fromkeys(editions):
+        briefing = assemble(prepared.digests, settings, edition, sections=prepared.sections,
+                            edition_for=audience)
+        outputs += write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
+    write_review(prepared.review, out_dir)
+    return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing, review=prepared.review)
+
+
+def review_folder(
+    folder: Path,
+    out_dir: Path,
+    edition: dt.date,
+    settings: Settings,
+    progress: Progress = Progress(),
+    use_cache: bool = True,
+    corrections: Path | None = None,
+) -> tuple[Prepared, list[str]]:
+    """Analyse (or reuse the cached analysis of) every article, then apply the corrections: the
+    articles as they will be printed, what is left to review, and the warnings."""
+    applied = load_corrections(folder, corrections)  # a mistake in it stops the build before any work
     paths = find_articles(folder)
     if not paths:
-        raise InputError("no articles found (expected .txt, .md or .html files)", folder)
+        raise InputError("no articles found (expected .txt, .md or .html files)" + _not_read(folder), folder)
     progress.articles_found(len(paths))
     glossary_files = [*settings.glossaries, BUILTIN_GLOSSARY]
     glossary = load_glossary(glossary_files)
-    cache, warnings = _open_cache(out_dir, settings, glossary_files) if use_cache else (None, [])
-    digests, article_warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
-    warnings += article_warnings
+    cache = AnalysisCache(out_dir / CACHE_FOLDER, settings, glossary_files) if use_cache else None
+    digests, warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
     if cache:
         cache.prune()
     if not digests:
         raise InputError("no readable articles (" + "; ".join(warnings) + ")", folder)
-    progress.rendering()
-    briefing = assemble(digests, settings, edition)
-    outputs = write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
-    # A course glossary's rule breaches (a generic alias, a long definition) are reported, not fatal.
-    return BuildResult(outputs=tuple(outputs), warnings=(*glossary.warnings, *warnings), briefing=briefing)
+    prepared = prepare(folder, digests, settings, applied, edition, builtin_theme_dir())
+    if not prepared.digests:
+        raise InputError("every article is left out (skip = true in the corrections): the briefing would be empty",
+                         folder)
+    return prepared, warnings + list(prepared.warnings)
 
 
-def _open_cache(
-    out_dir: Path, settings: Settings, glossary_files: list[Path]
-) -> tuple[AnalysisCache | None, list[str]]:
-    folder = out_dir / CACHE_FOLDER
-    problem = cache_folder_problem(folder)
-    if problem:
-        return None, [f"{folder}: {problem}"]
-    return AnalysisCache(folder, settings, glossary_files), []
+def _not_read(folder: Path) -> str:
+    unread = [path.name for path, _ in unread_files(folder) if path.is_file()]
+    return f"; not read: {', '.join(unread)}" if unread else ""
+
+
+def write_review(review: Review, out_dir: Path) -> Path:
+    """review.html beside the outputs."""
+    from .review.report import REVIEW_FILE, review_html
+
+    target = out_dir / REVIEW_FILE
+    try:
+        write_atomically(target, review_html(review).encode("utf-8"))
+    except OSError as error:
+        raise BriefgenError(f"cannot write output ({error.strerror or error})", target) from None
+    return target
+
+
+def check_editions(editions: Sequence[str]) -> None:
+    unknown = [name for name in editions if name not in EDITIONS]
+    if unknown or not editions:
+        raise ConfigError(f"unknown edition '{unknown[0] if unknown else ''}' (use {' or '.join(EDITIONS)})")
 
 
 def analyse_files(
@@ -120,7 +167,6 @@ def analyse_files(
     """
     results: dict[Path, Analysis] = {}
     pending: dict[Path, tuple[bytes, str | None]] = {}
-    cache_notes: dict[Path, tuple[str]] = {}  # an entry that is there but cannot be trusted
     for path in paths:
         try:
             data = read_bytes(path)
@@ -129,10 +175,8 @@ def analyse_files(
             on_article(path)
             continue
         key = cache.key(path, data) if cache else None
-        cached, problem = cache.get(key, Analysis) if cache and key else (None, None)
-        if problem:
-            cache_notes[path] = (f"{path}: {problem}; analysed again",)
-        if cached is not None and cached.digest is not None:
+        cached = cache.get(key) if cache and key else None
+        if isinstance(cached, Analysis) and cached.digest is not None:
             results[path] = replace(cached, digest=_relocated(cached.digest, path))
             on_article(path)
         else:
@@ -144,7 +188,7 @@ def analyse_files(
             cache.put(key, outcome)
         on_article(path)
     digests = [digest for path in paths if (digest := results[path].digest) is not None]
-    warnings = [warning for path in paths for warning in [*cache_notes.get(path, ()), *_warnings(path, results[path])]]
+    warnings = [warning for path in paths for warning in _warnings(path, results[path])]
     return digests, warnings
 
 
@@ -211,9 +255,12 @@ def _analyse_one(path: Path, data: bytes) -> Analysis:
         return _skipped(error)
     except Exception as error:  # a bug on one odd article must not sink the whole briefing
         return _skipped(f"{path}: internal error while analysing ({type(error).__name__}: {error}); please report it")
+    # What reading repaired is a doubt too: the instructor checks the repaired text.
+    doubts = [Doubt("encoding", note, 'accept = ["encoding"]') for note in notes]
     if not digest.summary:
         notes.append("no sentence to summarise (only a headline, or too short); the briefing lists its title only")
-    return Analysis(digest, tuple(notes))
+        doubts.append(Doubt("summary", notes[-1], 'accept = ["summary"]'))
+    return Analysis(replace(digest, doubts=(*doubts, *digest.doubts)), tuple(notes))
 
 
 def _ignore_ctrl_c() -> None:
@@ -233,39 +280,10 @@ def check_formats(formats: Sequence[str]) -> None:
         raise ConfigError(f"unknown output format '{unknown[0]}'{hint} (use {', '.join(FORMATS)})")
 
 
-def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str) -> Path:
-    # Checked again here, not only in briefgen.toml: Settings can come from code or the command line.
-    return out_dir / f"{output_file_name(settings.output_name, edition)}.{fmt}"
-
-
-def output_folders(folders: Sequence[Path], out_dir: Path) -> list[tuple[Path, Path]]:
-    """(articles folder, output folder) for each folder of a build, the same folder once.
-
-    One folder writes into `out_dir`; several write into a subfolder each, named after the folder,
-    with "-2", "-3"... when two folders have the same name (x/week1 and y/week1). No output folder
-    may be an articles folder: the next build would read the briefing as an article.
-    """
-    first_spelling: dict[Path, Path] = {}
-    for folder in folders:
-        first_spelling.setdefault(folder.resolve(), folder)
-    unique = list(first_spelling.items())
-    if len(unique) == 1:
-        pairs = [(unique[0][1], out_dir)]
-    else:
-        taken: set[str] = set()
-        pairs = []
-        for resolved, folder in unique:
-            name, number = resolved.name or "articles", 1
-            while name.casefold() in taken:  # casefold: a course drive may not tell Week1 from week1
-                number += 1
-                name = f"{resolved.name}-{number}"
-            taken.add(name.casefold())
-            pairs.append((folder, out_dir / name))
-    articles = {resolved for resolved, _ in unique}
-    for folder, target in pairs:
-        if target.resolve() in articles:
-            raise ConfigError(f"the output folder {target} is a folder of articles; choose another with -o", folder)
-    return pairs
+def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str, audience: str = STUDENT) -> Path:
+    """OUT/NAME.FMT for the student edition, OUT/NAME-instructor.FMT for the instructor's."""
+    suffix = "" if audience == STUDENT else f"-{audience}"
+    return out_dir / f"{settings.output_name.format(date=edition.isoformat())}{suffix}.{fmt}"
 
 
 def write_outputs(
@@ -278,6 +296,8 @@ def write_outputs(
 ) -> list[Path]:
     check_formats(formats)
     html = render_html(briefing, settings) if {"pdf", "html"} & set(formats) else ""
+    if html:
+        require_articles_shown(html, briefing, settings.theme)
     outputs = []
     for fmt in dict.fromkeys(formats):
         if fmt == "pdf":
@@ -285,17 +305,9 @@ def write_outputs(
                 data = render_pdf(html, settings, allowed_roots, briefing.date)
         elif fmt == "html":
             data = html.encode("utf-8")
-        elif fmt == "docx":
-            from .publish.word import briefing_docx
-
-            data = briefing_docx(briefing, settings)
-        elif fmt == "md":
-            from .publish.markdown import briefing_markdown
-
-            data = briefing_markdown(briefing).encode("utf-8")
         else:
             data = briefing_json(briefing).encode("utf-8")
-        target = output_path(out_dir, settings, briefing.date, fmt)
+        target = output_path(out_dir, settings, briefing.date, fmt, briefing.edition)
         try:
             write_atomically(target, data)
         except OSError as error:

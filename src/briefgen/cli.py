@@ -64,6 +64,10 @@ FilesArgument = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout (one line per file).")]
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", help="Settings file (default: briefgen.toml in the articles' folder).")]
+CorrectionsOption = Annotated[
+    Path | None,
+    typer.Option("--corrections", metavar="FILE", help="Corrections file (default: FOLDER/corrections.toml)."),
+]
 
 
 def _error(message: str) -> None:
@@ -318,8 +322,6 @@ def glossary(
         # As in the briefing: the glossaries the articles' folder names, or its glossary.yaml.
         course = list(_settings_of(files[0].parent if files else Path("."), config).glossaries)
     merged = terms.load_glossary([*course, terms.BUILTIN_GLOSSARY])
-    for warning in merged.warnings:
-        typer.echo(f"briefgen: warning: {warning}", err=True)
     if list_all:
         explained = [terms.entry_explanation(entry) for entry in merged.entries]
     else:
@@ -368,6 +370,12 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
     ] = False,
+    editions: Annotated[
+        list[str] | None,
+        typer.Option("--edition", metavar="[student|instructor]", help="student (the default) or instructor "
+                     "(adds notes, answers and review flags: NAME-instructor.pdf); repeat for both."),
+    ] = None,
+    corrections: CorrectionsOption = None,
 ) -> None:
     """Build the briefing of a folder of articles.
 
@@ -377,39 +385,35 @@ def build(
     Examples:
       briefgen build inputs/
       briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"
-      briefgen build inputs/ --format pdf --format docx
+      briefgen build inputs/ --format pdf --format html
       briefgen build week1/ week2/ week3/    (one briefing per folder)
       briefgen build 'weeks/*'               (the same, for every folder in weeks/)
+      briefgen build week07/ --edition student --edition instructor
     """
-    from .build import output_folders
+    from .build import check_editions
     from .config import load_settings
+    from .review.report import count_line
 
     chosen_formats = [fmt.casefold() for fmt in formats or ["pdf"]]
     given_date = _parse_edition(date)
-    # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
-    targets = output_folders(_expand_patterns(folders), out_dir)
-    failed, error_code = False, 0
-    for folder, target in targets:
-        try:
-            settings = load_settings(folder, config, title=title)
-            edition = given_date or settings.date or dt.date.today()
-            result = _with_progress(folder, quiet, functools.partial(
-                _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache))
-        except BriefgenError as error:
-            if len(targets) == 1:
-                raise
-            # One bad week does not stop the others; the exit code still tells.
-            for line in str(error).splitlines():
-                _error(line)
-            error_code = error_code or int(error.exit_code)
-            continue
+    check_editions(editions or ["student"])
+    folders = _expand_patterns(folders)
+    failed = False
+    for folder in folders:
+        settings = load_settings(folder, config, title=title)
+        edition = given_date or settings.date or dt.date.today()
+        # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
+        target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
+        result = _with_progress(folder, quiet, functools.partial(
+            _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache,
+            corrections=corrections if len(folders) == 1 else None, editions=editions or ["student"]))
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)
         for path in result.outputs:
             typer.echo(str(path.resolve()))  # absolute: the output folder is relative to where briefgen ran
-    if error_code:
-        raise typer.Exit(error_code)
+        if result.review is not None and result.review.count and not quiet:
+            typer.echo(f"briefgen: {count_line(result.review)}", err=True)
     if strict and failed:
         _error("some articles were skipped or had problems (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
@@ -439,41 +443,6 @@ def init(
     typer.echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
 
 
-@command()
-@handles_errors
-def doctor(
-    folder: Annotated[Path, typer.Argument(
-        metavar="FOLDER", help="The articles' folder whose settings to check (default: this folder).")] = Path("."),
-    out_dir: Annotated[Path, typer.Option(
-        "-o", "--output", metavar="FOLDER", help="The output folder a build would use.")] = Path("output"),
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Check that this machine and folder are ready to build.
-
-    One line a check (Python, WeasyPrint and Pango, the theme's fonts, the output folder, the cache,
-    briefgen.toml), each problem with its fix; the exit code is 1 when there is a problem.
-
-    \b
-    Examples:
-      briefgen doctor
-      briefgen doctor week12/ -o ~/briefings --json
-    """
-    from dataclasses import asdict
-
-    from .doctor import run_checks
-
-    checks = run_checks(folder, out_dir, config)
-    if as_json:
-        _print_json({"ok": all(check.ok for check in checks), "checks": [asdict(check) for check in checks]})
-    else:
-        for check in checks:
-            fix = f" -- fix: {check.fix}" if check.fix else ""
-            typer.echo(f"{'ok' if check.ok else 'PROBLEM':8} {check.detail}{fix}")
-    if not all(check.ok for check in checks):
-        raise typer.Exit(int(ExitCode.ERROR))
-
-
 theme_app = typer.Typer(help="Work with themes: the templates and CSS of the briefing.", no_args_is_help=True)
 app.add_typer(theme_app, name="theme")
 
@@ -497,10 +466,61 @@ def theme_init(
 
 
 def _build_one(folder: Path, target: Path, edition: dt.date, settings: Any, formats: list[str], progress: Any,
-               use_cache: bool) -> Any:
+               use_cache: bool, corrections: Path | None, editions: list[str]) -> Any:
     from .build import build as build_briefing
 
-    return build_briefing(folder, target, edition, settings, formats, progress=progress, use_cache=use_cache)
+    return build_briefing(folder, target, edition, settings, formats, progress=progress, use_cache=use_cache,
+                          corrections=corrections, editions=editions)
+
+
+@command()
+@handles_errors
+def check(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="The articles' folder.", show_default=False)],
+    out_dir: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="Output folder (review.html, and the cache build uses).")] = Path(
+        "output"),
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The briefing's date (articles much older are flagged); default: "
+        "the date key of briefgen.toml, else today.")] = None,
+    config: ConfigOption = None,
+    corrections: CorrectionsOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when anything is left to review.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
+    ] = False,
+) -> None:
+    """List what briefgen is unsure of in a week's articles, and how to settle it.
+
+    Article by article: a headline taken from the file name, an unknown date or outlet, a doubtful
+    speaker, a summary sentence that looks like a caption, a duplicate... each with the lines to
+    put in FOLDER/corrections.toml. The same list is written to OUTPUT/review.html. Nothing is
+    rendered; a build afterwards reuses the analysis.
+
+    \b
+    Examples:
+      briefgen check week07/
+      briefgen check week07/ -o /tmp/week07 --date 2026-12-07
+    """
+    from .build import write_review
+    from .review.report import print_review
+
+    settings = _settings_of(folder, config)
+    edition = _parse_edition(date) or settings.date or dt.date.today()
+    prepared, _warnings = _with_progress(folder, quiet, functools.partial(
+        _review_one, folder, out_dir, edition, settings, use_cache=not no_cache, corrections=corrections))
+    print_review(prepared.review)
+    typer.echo(str(write_review(prepared.review, out_dir).resolve()))
+    if strict and prepared.review.count:
+        raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
+
+
+def _review_one(folder: Path, target: Path, edition: dt.date, settings: Any, progress: Any, use_cache: bool,
+                corrections: Path | None) -> Any:
+    from .build import review_folder
+
+    return review_folder(folder, target, edition, settings, progress, use_cache, corrections)
 
 
 def _expand_patterns(folders: list[Path]) -> list[Path]:

@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import string
 import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -28,7 +26,7 @@ else:  # Python 3.10: the same parser, published as tomli
 CONFIG_NAME = "briefgen.toml"
 COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-FORMATS = ("pdf", "html", "json", "docx", "md")
+FORMATS = ("pdf", "html", "json")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
 SMART_QUOTES = "“”„‟‘’‚‛"
@@ -72,6 +70,12 @@ class Settings:
         "The output file name without its extension; {date} is the briefing's date."))
     pdf_variant: str | None = field(default=None, metadata=_doc(
         "A PDF variant: pdf/ua-1 or pdf/ua-2 (tagged, accessible), or PDF/A for archiving.", "pdf/ua-1"))
+    order: tuple[str, ...] = field(default=(), metadata=_doc(
+        "Article files in the order to print them; the others follow by file name (an article's order in "
+        "corrections.toml comes first).", ["kerry-zarif-talks.txt", "iran-framework.txt"]))
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), metadata=_doc(
+        "Headings to print articles under, in order, each with its article files (in the contents and the PDF "
+        "outline too).", {"Iran and the bomb": ["kerry-zarif-talks.txt", "iran-framework.txt"]}))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -234,56 +238,36 @@ def _check_pdf_variant(value: Any) -> tuple[Any, str | None]:
     return (variant, None) if variant in _PDF_VARIANTS else (None, f"expected one of {', '.join(_PDF_VARIANTS)}")
 
 
+def _check_names(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        return (), 'expected a list of article file names: ["first.txt", "second.html"]'
+    return tuple(item.strip() for item in value), None
+
+
+def _check_sections(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, dict):
+        return (), 'expected a table of headings: [sections] then "Heading" = ["file.txt", ...]'
+    sections = []
+    for title, names in value.items():
+        checked, problem = _check_names(names)
+        if problem or not title.strip():
+            return (), f"section '{title}': {problem or 'expected a heading'}"
+        sections.append((" ".join(title.split()), checked))
+    return tuple(sections), None
+
+
 _VALUE_CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
-    "date": _check_date, "paper": _check_paper, "pdf_variant": _check_pdf_variant}
+    "date": _check_date, "paper": _check_paper, "pdf_variant": _check_pdf_variant,
+    "order": _check_names, "sections": _check_sections}
 
 
 def _output_name_problem(pattern: str) -> str | None:
+    if "/" in pattern or "\\" in pattern or pattern.startswith("."):
+        return "expected a file name without folders"
     try:
-        output_file_name(pattern, dt.date(2000, 1, 1))
-    except ConfigError as error:
-        return str(error)
-    return None
-
-
-# The longest output name: room for ".pdf" and the temporary ".NAME.xxxxxxxx.part" beside it
-# within the 255 bytes a file name may have on common file systems.
-MAX_OUTPUT_NAME_BYTES = 200
-# Besides folder separators: characters Windows and SMB shares (course drives) refuse in names.
-_UNSAFE_NAME_CHARACTERS = frozenset('/\\<>:"|?*')
-
-
-def output_file_name(pattern: str, edition: dt.date) -> str:
-    """The output file name (without extension) for `pattern`, checked; ConfigError if unsafe.
-
-    The pattern is literal text and `{date}` (the edition, YYYY-MM-DD), nothing else: a format
-    field could otherwise reach attributes ("{date.__class__}") or pad the name to any width.
-    The formatted name is checked too, so no pattern can name a file outside the output folder.
-    """
-    try:
-        parsed = list(string.Formatter().parse(pattern))
-    except ValueError:
-        raise ConfigError("expected a file name in which {date} is the only placeholder") from None
-    if any(name is not None and (name != "date" or spec or conversion) for _, name, spec, conversion in parsed):
-        raise ConfigError("expected a file name in which {date} is the only placeholder")
-    name = "".join(text + (edition.isoformat() if placeholder else "") for text, placeholder, _, _ in parsed)
-    problem = _file_name_problem(name)
-    if problem:
-        raise ConfigError(f"expected a file name without folders: {problem}")
-    return name
-
-
-def _file_name_problem(name: str) -> str | None:
-    if not name.strip():
-        return "the name is empty"
-    if any(ch in _UNSAFE_NAME_CHARACTERS for ch in name):
-        return "it holds a folder separator or a character file systems refuse"
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
-        return "it holds a control character"
-    if name.startswith(".") or ".." in name:
-        return "it starts with '.' or holds '..'"
-    if len(name.encode("utf-8")) > MAX_OUTPUT_NAME_BYTES:
-        return f"it is longer than {MAX_OUTPUT_NAME_BYTES} bytes"
+        pattern.format(date="2000-01-01")
+    except (KeyError, IndexError, ValueError):
+        return "expected a file name in which {date} is the only placeholder"
     return None
 
 
@@ -338,4 +322,6 @@ def _toml_value(value: Any) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml_value(item)}" for key, item in value.items()) + " }"
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string

@@ -44,6 +44,8 @@ class Article:
     source: str | None = None
     url: str | None = None
     provenance: tuple[tuple[str, str], ...] = ()  # (field name, origin)
+    genre: str | None = None  # "opinion" or "fact-check" when the page labels it so; None for news
+    verdict: str | None = None  # a fact-check's rating as the page gives it ("False")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -75,19 +77,6 @@ class Acronym:
 
 
 @dataclass(frozen=True)
-class DatedName:
-    """A name that means a glossary entry only in articles written in a span of time: "Iran nuclear
-    deal" is the Lausanne framework in May 2015 and the JCPOA from July 2015. Either end may be open."""
-
-    name: str
-    start: dt.date | None = None  # the first article date it applies to
-    end: dt.date | None = None  # the last
-
-    def covers(self, when: dt.date) -> bool:
-        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
-
-
-@dataclass(frozen=True)
 class GlossaryEntry:
     """One curated glossary entry (see src/briefgen/data/glossary.yaml for the format)."""
 
@@ -101,7 +90,6 @@ class GlossaryEntry:
     related: tuple[str, ...] = ()
     sources: str | None = None
     origin_file: str = ""  # which glossary file it came from
-    dated_aliases: tuple[DatedName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +106,30 @@ class TermExplanation:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """Something briefgen is unsure of, for the instructor to settle (see `briefgen check`).
+
+    `kind` is a stable key ("title", "date", "speaker", "summary", ...) that a correction's
+    `accept` list names; `subject` says which sentence, quote or term it is about (its opening
+    words), so one correction settles one doubt; `correction` is the TOML to write in the article's
+    section of corrections.toml to settle it ("" when no line of the file can).
+    """
+
+    kind: str
+    message: str
+    correction: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A discussion question from corrections.toml; the answer is printed in the instructor edition only."""
+
+    ask: str
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleDigest:
     """Everything the analysis stage found in one article."""
 
@@ -127,6 +139,19 @@ class ArticleDigest:
     terms: tuple[TermExplanation, ...] = ()
     acronyms: tuple[Acronym, ...] = ()
     word_count: int = 0
+    doubts: tuple[Doubt, ...] = ()  # what the analysis is unsure of, for the instructor
+    # Set from corrections.toml after the (cached) analysis, never by it:
+    notes: tuple[str, ...] = ()  # the instructor's notes (instructor edition only)
+    questions: tuple[Question, ...] = ()  # discussion questions (both editions; answers for the instructor)
+    section: str | None = None  # the heading the article is printed under
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the briefing and the articles under it (indices into Briefing.digests, in order)."""
+
+    title: str | None  # None for articles outside every section, printed first without a heading
+    articles: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -140,3 +165,5 @@ class Briefing:
     glossary: tuple[TermExplanation, ...] = ()  # every term used, alphabetical
     first_use: tuple[tuple[str, int], ...] = ()  # (term, index of the article that first explains it)
     settings: tuple[tuple[str, str], ...] = field(default=())  # course, instructor, ... for the masthead
+    edition: str = "student"  # or "instructor": adds notes, answers and what is left to review
+    sections: tuple[Section, ...] = ()  # the headings articles are grouped under; () for none

@@ -6,7 +6,7 @@ decided later, in publish.assemble.
 
 Modules: sentences (the one sentence splitter and quotation-mark pairer), summarize, quotes and
 speakers (who said each quotation), acronyms (abbreviations the text defines), glossary (the
-curated terms and their context boxes).
+curated terms and their context boxes), doubts (what the analysis is unsure of, for `briefgen check`).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import re
 from ..config import Settings
 from ..model import Article, ArticleDigest
 from .acronyms import find_acronyms
+from .doubts import article_doubts
 from .glossary import Glossary, explain_terms
 from .quotes import find_quotes, key_quotes
 from .summarize import summarize as summarize_article  # keeps `analyse.summarize` the module
@@ -37,4 +38,5 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
         terms=tuple(terms),
         acronyms=tuple(acronyms),
         word_count=len(_WORD.findall(article.body)),
+        doubts=article_doubts(article, summary, quotes, terms),
     )

@@ -7,8 +7,8 @@ overrides whatever was extracted. Each field's origin is recorded in Article.pro
 The Article goes on to analyse.
 
 Modules: boilerplate (the article's run of prose in a pasted page), furniture (line tests for
-menus, captions, footers...), metadata (dates, datelines, bylines, headlines), html_text and
-markdown_text (HTML and Markdown to plain paragraphs).
+menus, captions, footers...), metadata (dates, datelines, bylines, headlines), genre (opinion
+and fact-check labels), html_text and markdown_text (HTML and Markdown to plain paragraphs).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, SourceDocument
-from . import boilerplate, furniture, html_text, markdown_text, metadata
+from . import boilerplate, furniture, genre, html_text, markdown_text, metadata
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12
@@ -72,6 +72,7 @@ def _from_plain_text(text: str) -> _Found:
     _offer_header_fields(found, head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
     found.offer("source", _publisher(parts.tail), "heuristic")
     found.offer("title", metadata.pick_headline(head), "heuristic")
+    found.offer("genre", genre.genre_of_text(head[-HEADER_WINDOW:]), "label")
     return found
 
 
@@ -106,6 +107,7 @@ def _from_html(html: str) -> _Found:
         return _Found(body="")
     # Read the page's visible text before the extractor, which prunes the tree it is given.
     page = html_text.visible_text(tree)
+    page_genre, verdict = genre.genre_of_page(tree)
     document = trafilatura.bare_extraction(
         tree,
         favor_precision=True,
@@ -126,6 +128,8 @@ def _from_html(html: str) -> _Found:
     _offer_lead_dateline(found, paragraphs)
     found.offer("source", _clean(document.sitename), "metadata")
     found.offer("url", _clean(document.url), "metadata")
+    found.offer("genre", page_genre, "metadata")
+    found.offer("verdict", verdict, "metadata")
     return found
 
 

@@ -12,10 +12,16 @@ from dataclasses import replace
 
 from ..analyse.summarize import key_points
 from ..config import Settings
-from ..model import ArticleDigest, Briefing, TermExplanation
+from ..model import ArticleDigest, Briefing, Section, TermExplanation
 
 
-def assemble(digests: Sequence[ArticleDigest], settings: Settings, edition: dt.date) -> Briefing:
+def assemble(
+    digests: Sequence[ArticleDigest],
+    settings: Settings,
+    edition: dt.date,
+    sections: tuple[Section, ...] = (),
+    edition_for: str = "student",
+) -> Briefing:
     boxed = _boxes_at_first_use(digests, settings.boxes_per_article)
     # Point the glossary at the article whose box explains a term; a term that never got a box
     # (over the per-article limit) points at the first article that uses it.
@@ -28,6 +34,8 @@ def assemble(digests: Sequence[ArticleDigest], settings: Settings, edition: dt.d
         glossary=_glossary(digests),
         first_use=tuple(first_use.items()),
         settings=settings.describe(),
+        edition=edition_for,
+        sections=sections,
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import lexicon
 from ..errors import InputError
 from ..model import SourceDocument
 from ..suggest import did_you_mean
@@ -35,6 +36,9 @@ _BINARY_SIGNATURES = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"{\\rtf": "an RTF document",
 }
+# Settings and glossary files; "name.toml.txt" is one of them saved with an extra extension.
+_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".css")
+_UNREAD_TYPES = lexicon.rows("unread_file_types")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_MATTER_KEYS = ("title", "date", "author", "source", "url")
 _HEADER_LINE = re.compile(rf"({'|'.join(_FRONT_MATTER_KEYS)})[ \t]*:[ \t]*(\S.*)", re.I)
@@ -42,6 +46,34 @@ _HEADER_LINE = re.compile(rf"({'|'.join(_FRONT_MATTER_KEYS)})[ \t]*:[ \t]*(\S.*)
 
 def find_articles(folder: Path) -> list[Path]:
     """The article files directly inside `folder`, in name order (hidden files skipped)."""
+    return [path for path in _entries(folder) if not_an_article(path) is None]
+
+
+def unread_files(folder: Path) -> list[tuple[Path, str]]:
+    """The visible entries of `folder` that are not articles, each with why briefgen does not read
+    it as one. Settings, glossaries and the theme are among them: the caller knows which it uses."""
+    return [(path, reason) for path in _entries(folder) if (reason := not_an_article(path)) is not None]
+
+
+def not_an_article(path: Path) -> str | None:
+    """Why `path` is not read as an article, or None when it is one (judged by its name)."""
+    if path.is_dir():
+        return "a folder (briefgen reads only the files directly inside the articles folder)"
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] in KIND_BY_EXTENSION and suffixes[-2] in _SETTINGS_SUFFIXES:
+        # Notepad's habit: "briefgen.toml" saved as "briefgen.toml.txt".
+        return f"a settings file saved with an extra '{path.suffix}': rename it to {path.stem}"
+    if path.suffix.lower() not in KIND_BY_EXTENSION:
+        known = _UNREAD_TYPES.get(path.suffix.lower())
+        if known:
+            return f"{known['what']}, which briefgen does not read: {known['fix']}"
+        return f"not an article file (briefgen reads {', '.join(dict.fromkeys(KIND_BY_EXTENSION))})"
+    if path.stem.casefold() == "readme":
+        return "the folder's notes (a README), not an article: rename it if it is one"
+    return None
+
+
+def _entries(folder: Path) -> list[Path]:
     if not folder.exists():
         raise InputError("folder not found" + _folder_hint(folder), folder)
     if not folder.is_dir():
@@ -50,7 +82,7 @@ def find_articles(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as error:
         raise InputError(f"cannot list folder ({error.strerror or error})", folder) from None
-    return [p for p in entries if not p.name.startswith(".") and p.suffix.lower() in KIND_BY_EXTENSION]
+    return [p for p in entries if not p.name.startswith(".")]
 
 
 def _folder_hint(folder: Path) -> str:

@@ -1,0 +1,236 @@
+"""What the analysis of one article is unsure of: the doubts `briefgen check` lists.
+
+Each stage's output carries what it knows about its own certainty (a field's provenance, how a
+speaker was found); this module turns that into `Doubt`s, each with the line of corrections.toml
+that settles it. Doubts never change the briefing: they are questions for the instructor, so the
+rules here err on the side of asking. A stage that learns to measure its confidence (a score per
+quote, per field, per sentence) adds its signal here.
+
+Doubts that need other articles or the edition date (a duplicate, an old article) are decided
+later, by briefgen.review.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from .. import lexicon
+from ..extract.metadata import parse_date
+from ..model import Article, Doubt, Quote, TermExplanation
+from .quotes import quoted_regions
+
+OPENING_WORDS = 4  # words of a sentence or quote that a correction quotes to find it again
+# The writer's first person this many times outside quotation marks reads as an opinion piece or
+# a first-person report (a news report has none; a quoted speaker's "we" is inside the marks).
+FIRST_PERSON_OPINION = 2
+# A speaker found by a rule right less often than this (Quote.confidence, measured on the dev
+# benchmarks) is listed for review.
+LOW_CONFIDENCE = 0.8
+REGULAR_PAST_MIN_LETTERS = 5  # "-ed" on a shorter word is seldom a past tense ("red", "bed")
+
+_CAPTION = re.compile("|".join(lexicon.ordered("caption_patterns")), re.IGNORECASE)
+_FIRST_PERSON = lexicon.words("first_person_words")
+_CAPTION_OPENERS = lexicon.words("caption_openers")
+_TENSE_MARKERS = lexicon.words("tense_markers")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# "(CNN) The ...", "PanARMENIAN.Net - Verified ...": the outlet's tag run into the first sentence.
+_OUTLET_TAG = re.compile(
+    r"^\(([A-Z][\w .&-]{1,24})\)\s+(?=[A-Z\"“‘'])|^([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?)\s[-–—]\s(?=[A-Z])")
+# "... from the South. Surfer Shannon Aston ...": a full stop after a lower-case word, then a
+# capital, inside one "sentence": two sentences the splitter did not part.
+_RUN_TOGETHER = re.compile(r"[a-z]{3,}[.!?][\"'”’]?\s+[A-Z][a-z]")
+_FULL_DATE_MENTION = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)\b")
+
+
+def article_doubts(
+    article: Article, summary: Sequence[str], quotes: Sequence[Quote], terms: Sequence[TermExplanation]
+) -> tuple[Doubt, ...]:
+    """Everything worth a second look in one analysed article, in the order a reader meets it."""
+    return (
+        *metadata_doubts(article),
+        *genre_doubts(article),
+        *summary_doubts(summary),
+        *quote_doubts(quotes, article.body),
+        *box_doubts(terms),
+    )
+
+
+# --- title, date, outlet, author ---------------------------------------------------------------
+
+
+def metadata_doubts(article: Article) -> list[Doubt]:
+    doubts = []
+    if article.title is None:
+        doubts.append(Doubt("title", "no headline found: the file name is printed instead",
+                            'title = "…"  # the headline as published'))
+    elif article.origin("title") == "heuristic":
+        doubts.append(Doubt("title", f"headline guessed from the page's lines: “{article.title}”",
+                            'accept = ["title"]  # or: title = "…"'))
+    if article.date is None:
+        mentioned = _first_full_date(article.body)
+        hint = f"  # the text mentions {mentioned[0]}" if mentioned else ""
+        value = mentioned[1].isoformat() if mentioned else "YYYY-MM-DD"
+        doubts.append(Doubt("date", "publication date unknown", f"date = {value}{hint}"))
+    if article.source is None:
+        tag = outlet_tag(article.paragraphs[0]) if article.paragraphs else None
+        value = f'outlet = "{tag}"  # the text opens with its tag' if tag else 'outlet = "…"'
+        doubts.append(Doubt("outlet", "outlet unknown", value))
+    if article.author is None:
+        doubts.append(Doubt("author", "no byline found: no author is printed",
+                            'author = "…"  # or: accept = ["author"]'))
+    elif not looks_like_personal_name(article.author):
+        doubts.append(Doubt("author", f"the byline “{article.author}” does not look like a person's name",
+                            'author = ""  # prints no byline; or the right name'))
+    return doubts
+
+
+def _first_full_date(text: str) -> tuple[str, dt.date] | None:
+    """The first complete date the text writes ("April 9, 2015"), as written and as a date."""
+    for match in _FULL_DATE_MENTION.finditer(text):
+        date = parse_date(match.group())
+        if date is not None:
+            return match.group(), date
+    return None
+
+
+def outlet_tag(paragraph: str) -> str | None:
+    """The outlet's tag opening a paragraph: "CNN" in "(CNN) The United States ...", else None."""
+    match = _OUTLET_TAG.match(paragraph)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def looks_like_personal_name(author: str) -> bool:
+    """A byline names people: capitalised words, with particles ("de", "van", "bin") and "and".
+    A list (";"), a leading "The" or a lower-case common noun ("ministries") is an organisation,
+    or a field the page filled with something else (a fact-check's claimant)."""
+    words = author.split()
+    if ";" in author or not words or words[0] == "The":
+        return False
+    return not any(word.isalpha() and word.islower() and len(word) > 3 for word in words)
+
+
+# --- what kind of piece ------------------------------------------------------------------------
+
+
+def genre_doubts(article: Article) -> list[Doubt]:
+    if article.genre == "opinion":
+        return [Doubt("opinion", "the page marks it as an opinion piece: it is labelled Opinion",
+                      "opinion = false  # if it is a news report after all")]
+    if article.genre == "fact-check":
+        return [Doubt("fact-check", "a fact-check: its headline may state the claim checked, not the verdict",
+                      'title = "…"  # the claim and its verdict, e.g. "False: ..."')]
+    if first_person_count(article.body) >= FIRST_PERSON_OPINION:
+        return [Doubt("opinion", "the writer speaks in the first person: an opinion piece, a column or a "
+                      "first-person report?", "opinion = true  # labels it Opinion; or: opinion = false")]
+    return []
+
+
+def first_person_count(body: str) -> int:
+    """How often the writer says "I" or "we" outside quotation marks."""
+    kept, position = [], 0
+    for region in quoted_regions(body):
+        kept.append(body[position : region.opened])
+        position = region.end + 1
+    kept.append(body[position:])
+    return sum(1 for word in _WORD.findall(" ".join(kept)) if word in _FIRST_PERSON)
+
+
+# --- summary sentences -------------------------------------------------------------------------
+
+
+def summary_doubts(summary: Sequence[str]) -> list[Doubt]:
+    doubts = []
+    seen: set[str] = set()
+    for sentence in summary:
+        opening = opening_words(sentence)
+        drop = f'drop_sentences = ["{opening}"]'
+        if _CAPTION.search(sentence) or describes_a_picture(sentence):
+            doubts.append(Doubt("summary", f"“{opening}…” reads like a photo caption", drop, opening))
+        elif outlet_tag(sentence):
+            doubts.append(Doubt("summary", f"“{opening}…” opens with the outlet's tag “{outlet_tag(sentence)}”",
+                                drop, opening))
+        elif _RUN_TOGETHER.search(sentence):
+            doubts.append(Doubt("summary", f"“{opening}…” may be two sentences printed as one", drop, opening))
+        if sentence in seen:
+            doubts.append(Doubt("summary", f"“{opening}…” is printed twice", drop, opening))
+        seen.add(sentence)
+    return doubts
+
+
+def describes_a_picture(sentence: str) -> bool:
+    """Captions describe a picture in the bare present with an indefinite subject ("Two surfers ride
+    the crest of a wave ..."); news sentences carry a tense marker ("said", "was", "has", "-ed")."""
+    words = _WORD.findall(sentence)
+    if not words or words[0].lower() not in _CAPTION_OPENERS:
+        return False
+    return not any(word.lower() in _TENSE_MARKERS or _regular_past(word) for word in words)
+
+
+def _regular_past(word: str) -> bool:
+    return len(word) >= REGULAR_PAST_MIN_LETTERS and word.lower().endswith("ed")
+
+
+def opening_words(text: str, count: int = OPENING_WORDS) -> str:
+    """The first words of a sentence or quote, as a correction quotes them to find it again."""
+    return " ".join(text.split()[:count]).replace('"', "'")
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+PRONOUN_RULE = "+pronoun"  # the suffix of Quote.rule when a "he" or "she" was resolved to a name
+
+
+def quote_doubts(quotes: Sequence[Quote], body: str) -> list[Doubt]:
+    doubts = []
+    for quote in quotes:
+        opening = opening_words(quote.quote)
+        if quote.speaker is None and quote.unsure_speaker:
+            doubts.append(Doubt("speaker", f"“{opening}…”: printed without a speaker; the rules thought of "
+                                f"“{quote.unsure_speaker}”", f'[[quote]]\nstarts = "{opening}"\n'
+                                f'speaker = "{quote.unsure_speaker}"  # if that is right', opening))
+        reason = _speaker_doubt(quote, body)
+        if reason:
+            role = f'role = "{quote.role}"' if quote.role else 'role = "…"  # or leave this line out'
+            correction = f'[[quote]]\nstarts = "{opening}"\nspeaker = "{quote.speaker}"  # the right speaker\n{role}'
+            doubts.append(Doubt("speaker", f"“{opening}…”: the speaker “{quote.speaker}” {reason}",
+                                correction, opening))
+        elif quote.speaker and not quote.role:
+            doubts.append(Doubt("role", f"no role found for {quote.speaker}",
+                                f'roles = {{ "{quote.speaker}" = "…" }}  # or: accept = ["role"]', quote.speaker))
+        if quote.quote[:1].islower():
+            doubts.append(Doubt("quote", f"“{opening}…” starts mid-sentence", f'drop_quotes = ["{opening}"]', opening))
+    return doubts
+
+
+def _speaker_doubt(quote: Quote, body: str) -> str | None:
+    """Why the speaker may be wrong: the shape of the name first, then how it was found. A speaker
+    carried from the quote before is the usual news convention and raises no doubt by itself."""
+    speaker = quote.speaker
+    if not speaker:
+        return None
+    if quote.confidence is not None and quote.confidence < LOW_CONFIDENCE:
+        return f"was found by a rule that is right {quote.confidence:.0%} of the time"
+    words = speaker.split()
+    if len(words) == 1 and words[0][:1].isupper():
+        return "is a single word: the article gives no fuller name"
+    common = next((word for word in words[:-1] if word[:1].isupper()
+                   and re.search(rf"\b{re.escape(word.lower())}", body)), None)
+    if common:
+        return f"starts with “{common}”, a word the article also writes in lower case: a role in the name?"
+    if quote.rule and quote.rule.endswith(PRONOUN_RULE):
+        return "was found from “he”/“she”, as the nearest person named"
+    if speaker[:1].islower():
+        return "is a description, not a name"
+    return None
+
+
+# --- context boxes ------------------------------------------------------------------------------
+
+
+def box_doubts(terms: Sequence[TermExplanation]) -> list[Doubt]:
+    """A box that only spells out an abbreviation tells the student nothing the article does not."""
+    return [Doubt("box", f"the box “{term.term}” only spells out the abbreviation",
+                  f'drop_boxes = ["{term.term}"]', term.term)
+            for term in terms if term.origin == "text" and not term.definition]
