@@ -299,7 +299,7 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     if right_after:
         framed = _framed_before(before, inside, article.blanked)
         if framed:
-            return _Attribution(credit(framed, "framed-fragment"), tight=True, reporter=right_after)
+            return _Attribution(_carried(framed, "framed-fragment"), tight=True, reporter=right_after)
         return _Attribution(_poll_for_statistic(article, region, sentence, right_after), tight=True)
     speaker = (
         speaker_before(before, article.blanked)

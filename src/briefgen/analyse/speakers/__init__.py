@@ -11,6 +11,8 @@ article names, so "Ivanov" becomes "Sergei Ivanov" and "she" can skip a "Mr." be
 The rules are layered, each module using only the ones before it:
 tokens (cue verbs, word classes, the tokenizer) -> phrases (a run of tokens as a Speaker) ->
 subjects (who a cue belongs to) -> attribution (around a quotation) -> names (across the article).
+Each attribution rule is named (lexicon table `attribution_rules`, `Speaker.rule`); the examples
+in these docstrings run as tests in tests/test_speakers.py, one table row each.
 """
 from __future__ import annotations
 

@@ -1,0 +1,223 @@
+"""The attribution rules, one example each: which rule attributes the quotation, and to whom.
+
+Every rule of the lexicon table `attribution_rules` has a row here (checked below), so a rule
+that stops working fails under its own name. The examples are invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analyse.quotes import find_quotes
+from briefgen.analyse.speakers import ATTRIBUTION_RULES
+
+# (rule, article text, the start of the quotation, speaker, role)
+RULE_CASES = [
+    ("speaker-then-said", '"The inspectors will return in spring," Maria Okafor said.',
+     "The inspectors", "Maria Okafor", None),
+    ("said-then-speaker", '"The inspectors will return in spring," said Maria Okafor, the agency\'s deputy director.',
+     "The inspectors", "Maria Okafor", "the agency's deputy director"),
+    ("aside-then-said-speaker", '"The inspectors will return in spring," Vienna, where the agency sits, said Maria Okafor.',
+     "The inspectors", "Maria Okafor", None),
+    ("unlisted-verb-then-speaker", '"We have waited long enough!" thundered Maria Okafor.',
+     "We have waited", "Maria Okafor", None),
+    ("speaker-then-unlisted-verb", '"Not one step back!" the marchers roared.',
+     "Not one step", "the marchers", None),
+    ("by-speaker-after", 'The "poison pill" amendments, added by Maria Okafor, stalled the treaty.',
+     "poison pill", "Maria Okafor", None),
+    ("framed-fragment", 'Her rivals mocked the plan, calling it "a paper tiger," Maria Okafor told reporters.',
+     "a paper tiger", "Her rivals", None),
+    ("speaker-said-closing-sentence", '"The inspectors will return" before the spring thaw, Maria Okafor said.',
+     "The inspectors", "Maria Okafor", None),
+    ("said-speaker-closing-sentence", '"The inspectors will return" before the thaw; that much, said Maria Okafor, is certain.',
+     "The inspectors", "Maria Okafor", None),
+    ("according-to-after", '"The inspectors will return in spring," at least for now, according to Maria Okafor.',
+     "The inspectors", "Maria Okafor", None),
+    ("according-to", 'According to Maria Okafor, "the inspectors will return in spring."',
+     "the inspectors", "Maria Okafor", None),
+    ("in-words-of", 'In Maria Okafor\'s words, "the inspectors will return in spring."',
+     "the inspectors", "Maria Okafor", None),
+    ("colon-verb", 'Maria Okafor replied: "The inspectors will return in spring."',
+     "The inspectors", "Maria Okafor", None),
+    ("colon-name", 'Nobody was calmer than Maria Okafor: "The inspectors will return in spring."',
+     "The inspectors", "Maria Okafor", None),
+    ("colon-document", 'From Maria Okafor\'s statement: "The inspectors will return in spring."',
+     "The inspectors", "Maria Okafor", None),
+    ("colon-clause-subject", 'A footnote in the annex makes the point plainly: "The inspectors will return in spring."',
+     "The inspectors", "A footnote", None),
+    ("cue-before-quote", 'Maria Okafor said the inspectors would "return in spring when the roads reopen."',
+     "return in spring", "Maria Okafor", None),
+    ("shared-subject-cue", 'Maria Okafor paused and added that the inspectors would "return in spring when the roads reopen."',
+     "return in spring", "Maria Okafor", None),
+    ("participle-subject",
+     'A statement from Maria Okafor saying the inspectors would "return in spring when the roads reopen" was issued.',
+     "return in spring", "Maria Okafor", None),
+    ("participle-clause-subject",
+     'Maria Okafor rejected the plan on Monday, arguing that it was "a recipe for another decade of delay."',
+     "a recipe", "Maria Okafor", None),
+    ("described-by", 'The accord was described by Maria Okafor as "a recipe for another decade of delay."',
+     "a recipe", "Maria Okafor", None),
+    ("blamed-for-saying", 'The opposition rounded on Maria Okafor for saying "the accord is a recipe for another decade of delay."',
+     "the accord", "Maria Okafor", None),
+    ("chant", 'The crowd outside the embassy took up the chant "No more bombs, no more bombs!"',
+     "No more bombs", "The crowd", None),
+    ("poll-for-statistic",
+     'A Gallup poll released on Friday found that 31% of voters said the accord was "a recipe for another decade of delay."',
+     "a recipe", "A Gallup poll", None),
+    ("introduced-by-paragraph-before",
+     'Maria Okafor told reporters after the session:\n\n"We will be back in spring with more people."',
+     "We will be back", "Maria Okafor", None),
+    ("headline-name", 'Maria Okafor: "The inspectors will return"\n\n"We will be back in spring with more people."',
+     "We will be back", "Maria Okafor", None),
+    ("continues-paragraph-before",
+     '"The inspectors will return in spring," Maria Okafor said.\n\n"We will be back with more people and better tools."',
+     "We will be back", "Maria Okafor", None),
+    ("reported-in-paragraph-before",
+     'Maria Okafor speculated that the inspectors could return in the spring.\n\n"We will be back with more people."',
+     "We will be back", "Maria Okafor", None),
+    ("signed-below", '"We will be back with more people and better equipment."\n\n- Maria Okafor.',
+     "We will be back", "Maria Okafor", None),
+    ("earlier-in-paragraph",
+     '"The inspectors will return in spring," Maria Okafor said. "We will be back with more people and better tools."',
+     "We will be back", "Maria Okafor", None),
+    ("previous-sentence",
+     'Maria Okafor announced a return of the inspectors for the spring. "We will be back with more people and tools."',
+     "We will be back", "Maria Okafor", None),
+    ("later-in-paragraph",
+     '"We will be back with more people and tools." In the same breath, "the inspectors will return," Maria Okafor said.',
+     "We will be back", "Maria Okafor", None),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "opening", "speaker", "role"), RULE_CASES, ids=[c[0] for c in RULE_CASES])
+def test_each_rule_attributes_its_example(rule: str, text: str, opening: str, speaker: str, role: str | None) -> None:
+    quote = next(q for q in find_quotes(text) if q.quote.startswith(opening))
+    assert (quote.rule, quote.speaker, quote.role) == (rule, speaker, role)
+
+
+def test_every_rule_has_an_example() -> None:
+    assert sorted(ATTRIBUTION_RULES) == sorted(case[0] for case in RULE_CASES)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ('Maria Okafor told reporters about the talks. "We will be back in spring with more people," she said.', "speaker-then-said+pronoun"),
+        ('Maria Okafor told reporters about the talks. She said the inspectors would "be back in spring with more people."',
+         "cue-before-quote+pronoun"),
+    ],
+)
+def test_a_resolved_pronoun_keeps_the_rule_that_found_it(text: str, rule: str) -> None:
+    assert [(q.speaker, q.rule) for q in find_quotes(text)] == [("Maria Okafor", rule)]
+
+
+# The shapes the speaker rules read, one sentence per docstring example of analyse/speakers/
+# (function, article text, the start of the quotation, speaker, role).
+SHAPE_CASES = [
+    ('colon_speaker', 'Maria Okafor told the committee: "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('colon_speaker', 'Rep. Maria Okafor (D-Ore.): "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('colon_speaker', 'Maria Okafor went further -- "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('speaker_before', 'Maria Okafor said: "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('cue_subjects', '"The inspectors will return in spring," said Maria Okafor, who led the team. "We will be back."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('cue_speaker', 'Maria Okafor released a statement saying the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_fronted_clause_end', 'After Tom Brandt asked about the visit, Maria Okafor said the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_ends_sentence', '"The inspectors will return" once the snow melts, Maria Okafor said in a statement on Tuesday.',
+     'The inspectors w', 'Maria Okafor', None),
+    ('_could_be_a_name', 'Following Wednesday, Maria Okafor, the envoy, said the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', 'the envoy'),
+    ('_role_before', 'Spokeswoman Maria Okafor said the plan was "dead on arrival in the senate." Later, "we will see," Okafor added.',
+     'we will see,', 'Maria Okafor', 'Spokeswoman'),
+    ('_surname_alone', 'Maria Okafor flew in on Monday, her aides said. Okafor said the plan was "dead on arrival in the senate." "We will see," she added.',
+     'We will see,', 'Maria Okafor', None),
+    ('_is_dateline', 'GENEVA -- "The inspectors will return in spring," Maria Okafor said.',
+     'The inspectors w', 'Maria Okafor', None),
+    ('phrase_to_speaker', '"The inspectors will return in spring," Russian Defence Minister Sergei Ivanov said.',
+     'The inspectors w', 'Sergei Ivanov', 'Russian Defence Minister'),
+    ('phrase_to_speaker', '"The inspectors will return in spring," the official said.',
+     'The inspectors w', 'the official', None),
+    ('_name_after_preposition', '"The inspectors will return in spring," a professor at Cornell said.',
+     'The inspectors w', 'a professor at Cornell', None),
+    ('_name_after_preposition', '"The inspectors will return in spring," Secretary of State Maria Okafor said.',
+     'The inspectors w', 'Maria Okafor', 'Secretary of State'),
+    ('_names_an_object', 'In a letter to Attorney General Maria Okafor, the group called the plan "dead on arrival in the senate."',
+     'dead on arrival ', 'the group', None),
+    ('_can_start_description', '"The inspectors will return in spring," one analyst said.',
+     'The inspectors w', 'one analyst', None),
+    ('_can_start_description', '"The inspectors will return in spring," Okafor aides said.',
+     'The inspectors w', 'Okafor aides', None),
+    ('_after_inner_title', '"The inspectors will return in spring," Colorado Rep. Maria Okafor said.',
+     'The inspectors w', 'Maria Okafor', 'Colorado Rep.'),
+    ('_looks_like_role', '"The inspectors will return in spring," said Maria Okafor, director of the Institute.',
+     'The inspectors w', 'Maria Okafor', 'director of the Institute'),
+    ('is_personal', 'Maria Okafor released a statement saying the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('subject_before', '"The inspectors will return in spring," Maria Okafor, a spokeswoman, said.',
+     'The inspectors w', 'Maria Okafor', 'a spokeswoman'),
+    ('has_own_subject', 'Maria Okafor stood up and warned that the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_skip_adjuncts', 'Maria Okafor on Friday said the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_apposed_subject', '"The inspectors will return in spring," her lawyer, Tom Brandt, said.',
+     'The inspectors w', 'Tom Brandt', 'her lawyer'),
+    ('_is_aside', '"The inspectors will return in spring," Tom Brandt, however, said.',
+     'The inspectors w', 'Tom Brandt', None),
+    ('_is_aside', '"The inspectors will return in spring," Tom Brandt, R-Ky., said.',
+     'The inspectors w', 'Tom Brandt', None),
+    ('_is_aside', '"The inspectors will return in spring," Tom Brandt, speaking to reporters, said.',
+     'The inspectors w', 'Tom Brandt', None),
+    ('_drop_asides', '"The inspectors will return in spring," Tom Brandt, of Flint, Mich., said.',
+     'The inspectors w', 'Tom Brandt', None),
+    ('speaker_after', '"The inspectors will return in spring," said Maria Okafor, director of the Institute.',
+     'The inspectors w', 'Maria Okafor', 'director of the Institute'),
+    ('_names_a_role', '"The inspectors will return in spring," according to the man, the steroids were his.',
+     'The inspectors w', 'the man', None),
+    ('_can_open_speaker_phrase', '"The inspectors will return in spring," said spokesman Bo Li.',
+     'The inspectors w', 'Bo Li', 'spokesman'),
+    ('_can_open_speaker_phrase', '"The inspectors will return in spring," said Sen. Maria Okafor.',
+     'The inspectors w', 'Maria Okafor', None),
+    ('clause_subject', 'Maria Okafor rejected the plan, saying it was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_opens_with_aside', 'Asked about it, Maria Okafor rejected the plan, saying it was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('in_words_of', 'In the words of Maria Okafor, "the inspectors will return in spring."',
+     'the inspectors w', 'Maria Okafor', None),
+    ('possessed_text', 'The newspaper\'s editorial telling him to resign called the plan "dead on arrival in the senate."',
+     'dead on arrival ', "The newspaper's editorial", None),
+    ('_possessor', 'In the senator\'s words, "the inspectors will return in spring."',
+     'the inspectors w', 'the senator', None),
+    ('_document_author', 'From Maria Okafor\'s Facebook post: "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('according_to', 'According to Maria Okafor, a ministry spokeswoman, "the inspectors will return in spring."',
+     'the inspectors w', 'Maria Okafor', 'a ministry spokeswoman'),
+    ('tokenize', '"The inspectors will return in spring," said Maria E. Okafor of the U.S. mission.',
+     'The inspectors w', 'Maria E. Okafor', 'the U.S. mission'),
+    ('is_cue', '"The inspectors will return in spring," the Post reported.',
+     'The inspectors w', 'Post', None),
+    ('is_cue_at', 'Maria Okafor put it bluntly: "The inspectors will return in spring."',
+     'The inspectors w', 'Maria Okafor', None),
+    ('_is_role_word', '"The inspectors will return in spring," analysts said.',
+     'The inspectors w', 'analysts', None),
+]
+
+
+@pytest.mark.parametrize(("where", "text", "opening", "speaker", "role"), SHAPE_CASES, ids=[c[0] for c in SHAPE_CASES])
+def test_each_speaker_shape(where: str, text: str, opening: str, speaker: str, role: str | None) -> None:
+    quote = next(q for q in find_quotes(text) if q.quote.startswith(opening))
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Maria Okafor was asked whether "The plan is dead on arrival in the senate."',
+        'Tom Brandt slammed Maria Okafor as out of touch for saying "The plan is dead on arrival in the senate."',
+    ],
+)
+def test_no_speaker_for_someone_spoken_to_or_blamed_by_an_unnamed_critic(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [None]
