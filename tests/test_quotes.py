@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.analyse.quotes import find_quotes, key_quotes, quoted_regions
+from briefgen.analyse.quotes import find_quotes, key_quotes
+from briefgen.analyse.sentences import quoted_regions
 from briefgen.model import Quote
 
 

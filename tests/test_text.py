@@ -182,3 +182,34 @@ def test_dashed_items_on_one_line_are_separate_sentences() -> None:
         "- Inspectors return in May.",
         "- Launchers are counted twice a year.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why now, after ten years?" Maria Okafor asked.',
+        '"Why now, after ten years?"\nMaria Okafor, the envoy, said of the delay.',
+        '"Is this the end?" Okafor wondered.',
+        '"Is this the end?" Okafor went on, shaking her head.',
+    ],
+)
+def test_a_quoted_question_and_its_attribution_are_one_sentence(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("They paid for it all, the super PAC. Then the money ran out.", "They paid for it all, the super PAC."),
+        ('He looked like the dog that caught the car. "We are ready," his aide said.',
+         "He looked like the dog that caught the car."),
+    ],
+)
+def test_a_full_stop_after_a_plain_word_or_an_acronym_ends_the_sentence(text: str, first: str) -> None:
+    assert split_sentences(text)[0] == first
+
+
+def test_quotation_spans_are_the_quote_finders_pairs() -> None:
+    text = 'She said "the Joneses\' farm is gone" and left. \'It was a shock,\' he added.'
+    spans = quotation_spans(text)
+    assert [text[o + 1 : c] for o, c in spans] == ["the Joneses' farm is gone", "It was a shock,"]

@@ -16,6 +16,7 @@ Texts quoted with doubled apostrophes (''like this'', an archive-export habit) a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from typing import Any
 
 from ..lexicon import words
 from ..model import Quote
+from .sentences import Region, blank_spans, mask_markup, paragraph_spans, quoted_regions, sentence_spans
 from .speakers import (
     NameIndex,
     Speaker,
@@ -44,192 +46,9 @@ from .speakers import (
     trailing_phrase,
 )
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_LINE_BREAK = re.compile(r"\n\s*")
-# Markup left in pasted pages (<tweet author="@x">): its attribute values are not quotations.
-_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>]{0,400}>")
-# Doubled apostrophes standing in for double marks (''like this''), as some archive exports write.
-_TYPEWRITER_DOUBLE = re.compile(r"(?:^|\s)''\w")
-
-_DOUBLE_MARKS = {'"': "straight", "“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet"}
-_SINGLE_MARKS = {"'": "straight", "‘": "curly", "’": "curly"}
-_OPENING_GLYPHS = "“„«‘"
-_CLOSING_MARKS = "\"”’'»"
-_CLOSING_GLYPHS = "”»’"
-_BEFORE_OPENING = "([{—–-/"
-_AFTER_CLOSING = ".,;:!?)]}—–-…"
-
-
-@dataclass(frozen=True)
-class Region:
-    """The inside of one pair of quotation marks, within one paragraph."""
-
-    start: int  # first character inside the marks
-    end: int  # one past the last character inside the marks
-    paragraph: int
-    opened: int  # offset of the opening mark
-    closed: int | None  # offset just past the closing mark; None when left open at the paragraph end
-    secondary: bool = False  # single marks in a text that quotes with double ones
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blocks between blank lines, or lines when there are none."""
-    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
-    spans, start = [], 0
-    for brk in breaker.finditer(text):
-        spans.append((start, brk.start()))
-        start = brk.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _mask_markup(text: str) -> str:
-    """`text` with markup tags blanked out, offsets unchanged."""
-    return _MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
-
-
-def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can open, can close) for the mark at i, judged by its neighbours inside [lo, hi)."""
-    prev = text[i - 1] if i > lo else None
-    nxt = text[i + 1] if i + 1 < hi else None
-    space_before = prev is None or prev.isspace() or prev in _BEFORE_OPENING
-    space_after = nxt is None or nxt.isspace() or nxt in _AFTER_CLOSING
-    return space_before and not (nxt is None or nxt.isspace()), space_after and not (prev is None or prev.isspace())
-
-
-def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
-    """Whether a single mark is not a quotation mark.
-
-    Between two letters or digits (don't, Russia's) it is an apostrophe. Doubled ('') it is the
-    typewriter stand-in for a double mark that some archive exports use; those are left alone,
-    like every other text without real quotation marks.
-    """
-    if lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
-        return True
-    return (i > lo and text[i - 1] in _SINGLE_MARKS) or (i < hi - 1 and text[i + 1] in _SINGLE_MARKS)
-
-
-_PLURAL_POSSESSIVE = re.compile(r"[sS][’'] [a-z]")
-
-
-def _is_plural_possessive(text: str, i: int, hi: int) -> bool:
-    """ "the inspectors' report": an apostrophe, if a closing mark still follows in the paragraph."""
-    if not _PLURAL_POSSESSIVE.match(text, i - 1):
-        return False
-    return any(text[j] in "’'" and not text[j + 1 : j + 2].isalnum() for j in range(i + 1, hi))
-
-
-def _mark_role(glyph: str, can_open: bool, can_close: bool, inside: bool) -> str:
-    """'open' or 'close' for one mark; context beats the glyph, which beats the state."""
-    if can_open and not can_close:
-        return "open"
-    if can_close and not can_open:
-        return "close"
-    if glyph in _OPENING_GLYPHS:
-        return "open"
-    if glyph in _CLOSING_GLYPHS:
-        return "close"
-    return "close" if inside else "open"
-
-
-def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragraph: int) -> list[Region]:
-    """Top-level quoted regions in text[lo:hi]; nested quotes of another glyph family stay inside."""
-    regions: list[Region] = []
-    stack: list[tuple[str, int]] = []  # (glyph family, offset of the opening mark)
-
-    def leave_open(at: int) -> None:
-        opened = stack[0][1]
-        regions.append(Region(opened + 1, _rstrip(text, opened + 1, at), paragraph, opened, None))
-        stack.clear()
-
-    for i in range(lo, hi):
-        glyph = text[i]
-        if glyph == "\n" and stack and _reopens_after(text, i, hi, marks):
-            leave_open(i)  # a line that re-opens the quote: the continuation convention, line by line
-            continue
-        family = marks.get(glyph)
-        if family is None or (marks is _SINGLE_MARKS and _is_apostrophe(text, i, lo, hi)):
-            continue
-        can_open, can_close = _flanks(text, i, lo, hi)
-        if marks is _SINGLE_MARKS and (not (can_open or can_close) or (stack and _is_plural_possessive(text, i, hi))):
-            continue
-        if _mark_role(glyph, can_open, can_close, bool(stack)) == "open":
-            if len(stack) == 1 and stack[0][0] == family:
-                leave_open(i)  # the same marks re-opened at the top level: a closing mark was dropped
-            if not stack or stack[-1][0] != family:
-                stack.append((family, i))
-        elif stack:
-            _, opened = stack.pop()
-            if not stack:
-                regions.append(Region(opened + 1, i, paragraph, opened, i + 1))
-    if stack:
-        leave_open(hi)
-    return [r for r in regions if r.end > r.start]
-
-
-def _reopens_after(text: str, i: int, hi: int, marks: dict[str, str]) -> bool:
-    """Whether the line after the line break at i starts with an opening quotation mark."""
-    j = i + 1
-    while j < hi and text[j] in " \t":
-        j += 1
-    return j < hi and text[j] in marks and _flanks(text, j, i + 1, hi)[0]
-
-
-def _rstrip(text: str, lo: int, hi: int) -> int:
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    return hi
-
-
-def quoted_regions(text: str) -> list[Region]:
-    """Every top-level quoted region of `text`, in order.
-
-    Double marks are the quotation marks when the text uses any; otherwise single marks are
-    (British style), told apart from apostrophes by their neighbours. Single-marked regions in a
-    text that quotes with double marks come back as `secondary`: headline style, or a quotation
-    set the British way inside an otherwise American text.
-    """
-    scanned = _mask_markup(text)
-    spans = paragraph_spans(text)
-    primary = _scan(scanned, spans, _DOUBLE_MARKS)
-    if _TYPEWRITER_DOUBLE.search(scanned):
-        return primary  # quoted with '' pairs: single marks are only quotations nested inside
-    if not primary:
-        return _scan(scanned, spans, _SINGLE_MARKS)
-    outside = _blank_regions(scanned, primary)
-    secondary = [replace(r, secondary=True) for r in _scan(outside, spans, _SINGLE_MARKS)]
-    return sorted(primary + secondary, key=lambda r: r.start)
-
-
-def _scan(text: str, spans: list[tuple[int, int]], marks: dict[str, str]) -> list[Region]:
-    return [r for n, (lo, hi) in enumerate(spans) for r in _scan_paragraph(text, lo, hi, marks, n)]
-
-
-def _blank_regions(text: str, regions: Sequence[Region]) -> str:
-    """`text` with the given regions, marks included, blanked out."""
-    return _blank_spans(text, [(r.opened, r.closed or r.end) for r in regions])
-
-
-def _blank_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` with spaces over the spans, line breaks kept, so every offset stays valid."""
-    chars = list(text)
-    for lo, hi in spans:
-        for i in range(lo, hi):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
 # ---------------------------------------------------------------------------------------------
 # Sentences around a quotation. Quote interiors are blanked (their final punctuation kept) so
-# that cues inside a quotation never attribute it and sentence ends are still visible.
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?\s+(?=[\"“‘'A-Z0-9])|\n")
-# A period after an initial, a title or an acronym ("E.", "Sen.", "U.S.") does not end a sentence.
-_ABBREVIATION_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|No|Nos|Vol)|(?:[A-Z]\.)+[A-Z])$"
-)
-
+# that cues inside a quotation never attribute it; sentences are the splitter's (analyse.sentences).
 
 def _blank_quotes(text: str, regions: Sequence[Region]) -> str:
     """`text` with markup and the inside of every quotation blanked, final punctuation kept."""
@@ -239,19 +58,7 @@ def _blank_quotes(text: str, regions: Sequence[Region]) -> str:
         while keep > r.start and text[keep - 1] in ".,!?…;:—-":
             keep -= 1
         spans.append((r.start, keep))
-    return _blank_spans(_mask_markup(text), spans)
-
-
-def _sentence_ends(blanked: str, lo: int, hi: int) -> list[int]:
-    """Offsets where a sentence ends in blanked[lo:hi] (after its final punctuation)."""
-    ends = []
-    for m in _SENTENCE_END.finditer(blanked, lo, hi):
-        if m.group()[0] in "?!" and m.group()[1:2] in _CLOSING_MARKS:
-            continue  # '"Why not?" Roe asked.': the attribution still belongs to the quotation
-        if m.group().startswith(".") and _ABBREVIATION_BEFORE.search(blanked, max(lo, m.start() - 6), m.start()):
-            continue
-        ends.append(m.end())
-    return ends
+    return blank_spans(mask_markup(text), spans)
 
 
 @dataclass(frozen=True)
@@ -268,14 +75,16 @@ class _Article:
         self.regions = regions  # every quoted span, quotations and terms alike
         self.blanked = _blank_quotes(text, regions)
         self.paragraphs = paragraph_spans(text)
-        self.sentence_ends = [_sentence_ends(self.blanked, lo, hi) for lo, hi in self.paragraphs]
+        self.sentence_starts = [start for start, _end in sentence_spans(text, regions)]
 
     def sentence_around(self, paragraph: int, lo: int, hi: int) -> _Sentence:
-        """The sentence (in the blanked text) that contains text[lo:hi]."""
+        """The sentence that contains text[lo:hi] (within its paragraph), up to where the next starts."""
         p_lo, p_hi = self.paragraphs[paragraph]
-        ends = self.sentence_ends[paragraph]
-        start = max((e for e in ends if e <= lo), default=p_lo)
-        end = min((e for e in ends if e >= hi), default=p_hi)
+        starts = self.sentence_starts
+        before = bisect.bisect_right(starts, lo) - 1
+        after = bisect.bisect_left(starts, hi)
+        start = max(starts[before], p_lo) if before >= 0 else p_lo
+        end = min(starts[after], p_hi) if after < len(starts) else p_hi
         return _Sentence(start, end)
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
