@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..extract.metadata import without_lead_dateline
+from ..lexicon import alternation
 from ..model import Article, ArticleDigest
 from .sentences import SumyTokenizer, quotation_spans, sentence_spans
 from .sentences import words as word_tokens
@@ -158,12 +159,12 @@ def summary_candidates(article: Article) -> list[Candidate]:
 # --- what never goes into a summary -------------------------------------------------------
 
 _BYLINE = re.compile(
-    r"^(?:by|written by|reporting by|story by)\s+[\w.'’\- ]{2,60}$|^by\s*\."
+    rf"^{alternation('byline_openers')}\s+[\w.'’\- ]{{2,60}}$|^by\s*\."
     # "By HNN Staff | November 18, 2019 at 2:26 PM - Updated ...": a byline carrying the timestamp
     r"|^by\s+[^.!?|]{2,60}\|",
     re.IGNORECASE,
 )
-_TIMESTAMP = re.compile(r"^(?:published|updated|last updated|posted|created|modified)\b", re.IGNORECASE)
+_TIMESTAMP = re.compile(rf"^{alternation('timestamp_labels')}\b", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
 # "Moscow (AFP) Nov 4, 2001", "GENEVA, March 3, 2024 --": a place, a source or a date, nothing else.
@@ -178,17 +179,10 @@ _CAPTION = re.compile(
     r"|^(?:media|image|video) caption",
     re.IGNORECASE,
 )
-_FURNITURE = re.compile(
-    r"\b(?:click here|scroll down|read more|share this|subscribe|sign up|newsletter|follow us|"
-    r"copyright|all rights reserved|advertisement|cookie|terms of (?:use|service)|privacy policy|"
-    r"related (?:stories|articles|links)|copy link|watch the video|watch video|personal views of the author)\b",
-    re.IGNORECASE,
-)
+_FURNITURE = re.compile(rf"\b{alternation('furniture_phrases')}\b", re.IGNORECASE)
 # Notes about the article rather than the news: "Editor's note: ...", "This story has been updated."
 _NOTE_ABOUT_THE_ARTICLE = re.compile(
-    r"^(?:editor'?s note|note to readers|correction|clarification|disclaimer|update)\s*:|"
-    r"\b(?:this|sample) (?:article|story)\b|\bnot a news report\b",
-    re.IGNORECASE,
+    rf"^{alternation('article_note_labels')}\s*:|\b{alternation('about_the_article')}\b", re.IGNORECASE
 )
 # "Heartbroken: The singer leaves the court on Monday." A caption's label, or a heading run into
 # its text: one to three words and a colon; "He added: ..." introduces a quotation instead.
@@ -199,6 +193,7 @@ _SAYING = re.compile(
     r"not\w+|argu\w+|conclud\w+|reveal\w*|declar\w+|quipp\w+|continu\w+|repl\w+|describ\w+|put it)\b",
     re.IGNORECASE,
 )
+_READER = re.compile(rf"\b{alternation('reader_address')}\b", re.IGNORECASE)
 # "Here are the main points:" announces what follows and says nothing by itself.
 _INTRODUCES_WHAT_FOLLOWS = re.compile(r":[\W_]*$")
 # A short line without sentence punctuation is a heading, a menu entry or a list item.
@@ -231,7 +226,7 @@ def _asks_the_reader(sentence: str) -> bool:
     """A question put to the reader ("Have you been affected?"), not one quoted from a source."""
     if not sentence.rstrip("\"'”’ ").endswith("?"):
         return False
-    return sentence[0] not in "\"'“‘" and re.search(r"\b(?:you|your)\b", sentence, re.IGNORECASE) is not None
+    return sentence[0] not in "\"'“‘" and _READER.search(sentence) is not None
 
 
 # --- length ---------------------------------------------------------------------------------
