@@ -33,7 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "bench" / "summaries" / "dev.jsonl"
+# The shared benchmark folder sits beside the checkout (../shared/bench), or beside a folder above it.
+_BENCH = next((bench for bench in (folder / "shared" / "bench" for folder in REPO.parents) if bench.is_dir()),
+              REPO.parent / "shared" / "bench")
+DEFAULT_DATA = _BENCH / "summaries" / "dev.jsonl"
 EDITION = "2024-06-01"
 HELP_RUNS = 7
 SAMPLE_SECONDS = 0.05

@@ -171,9 +171,9 @@ def test_build_rejects_a_bad_date(article_folder, tmp_path):
 
 def test_build_rejects_an_unknown_format_before_analysing(article_folder, tmp_path, monkeypatch):
     monkeypatch.setattr(build_module, "analyse_files", None)  # would fail if the build got that far
-    result = invoke("build", article_folder, "-o", tmp_path, "--format", "docx")
+    result = invoke("build", article_folder, "-o", tmp_path, "--format", "odt")
     assert result.exit_code == ExitCode.USAGE
-    assert "unknown output format 'docx'" in result.output and "Traceback" not in result.output
+    assert "unknown output format 'odt'" in result.output and "Traceback" not in result.output
 
 
 def test_ctrl_c_exits_130_without_a_traceback(article_folder, tmp_path, monkeypatch):

@@ -305,6 +305,14 @@ def write_outputs(
                 data = render_pdf(html, settings, allowed_roots, briefing.date)
         elif fmt == "html":
             data = html.encode("utf-8")
+        elif fmt == "docx":
+            from .publish.word import briefing_docx
+
+            data = briefing_docx(briefing, settings)
+        elif fmt == "md":
+            from .publish.markdown import briefing_markdown
+
+            data = briefing_markdown(briefing).encode("utf-8")
         else:
             data = briefing_json(briefing).encode("utf-8")
         target = output_path(out_dir, settings, briefing.date, fmt, briefing.edition)

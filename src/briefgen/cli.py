@@ -385,7 +385,7 @@ def build(
     Examples:
       briefgen build inputs/
       briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"
-      briefgen build inputs/ --format pdf --format html
+      briefgen build inputs/ --format pdf --format docx
       briefgen build week1/ week2/ week3/    (one briefing per folder)
       briefgen build 'weeks/*'               (the same, for every folder in weeks/)
       briefgen build week07/ --edition student --edition instructor
@@ -441,6 +441,83 @@ def init(
     for path in init_folder(folder, with_theme=theme):
         typer.echo(str(path.resolve()))
     typer.echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
+
+
+@command()
+@handles_errors
+def doctor(
+    folder: Annotated[Path, typer.Argument(
+        metavar="FOLDER", help="The articles' folder whose settings to check (default: this folder).")] = Path("."),
+    out_dir: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="The output folder a build would use.")] = Path("output"),
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that this machine and folder are ready to build.
+
+    One line a check (Python, WeasyPrint and Pango, the theme's fonts, the output folder, the cache,
+    briefgen.toml), each problem with its fix; the exit code is 1 when there is a problem.
+
+    \b
+    Examples:
+      briefgen doctor
+      briefgen doctor week12/ -o ~/briefings --json
+    """
+    from dataclasses import asdict
+
+    from .doctor import run_checks
+
+    checks = run_checks(folder, out_dir, config)
+    if as_json:
+        _print_json({"ok": all(check.ok for check in checks), "checks": [asdict(check) for check in checks]})
+    else:
+        for check in checks:
+            fix = f" -- fix: {check.fix}" if check.fix else ""
+            typer.echo(f"{'ok' if check.ok else 'PROBLEM':8} {check.detail}{fix}")
+    if not all(check.ok for check in checks):
+        raise typer.Exit(int(ExitCode.ERROR))
+
+
+@command()
+@handles_errors
+def serve(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder of articles.", show_default=False)],
+    out_dir: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="Output folder (for the cache, and the PDF when asked for).")
+    ] = Path("output"),
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The briefing's date, or a weekday; default: the date key of "
+        "briefgen.toml, else today.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Briefing title.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", metavar="FILE", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
+    port: Annotated[int, typer.Option("--port", metavar="N", help="Port on 127.0.0.1.")] = 8000,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+) -> None:
+    """Preview the briefing in the browser, rebuilt on every change.
+
+    Any change to an article, briefgen.toml, the theme or a glossary rebuilds the HTML, and the page
+    reloads itself. The PDF is made when you follow the page's PDF link (and written to OUTPUT).
+    Stop with Ctrl-C.
+
+    \b
+    Examples:
+      briefgen serve inputs/
+      briefgen serve week12/ --port 8001 --open
+    """
+    from .preview import Options, Preview, run
+
+    preview = Preview(Options(folder, out_dir, config, _parse_edition(date), title),
+                      report=lambda line: typer.echo(line, err=True))
+
+    def ready(url: str) -> None:
+        typer.echo(f"Serving {url} (rebuilt on every change in {folder}; Ctrl-C to stop)", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    run(preview, port, ready)
 
 
 theme_app = typer.Typer(help="Work with themes: the templates and CSS of the briefing.", no_args_is_help=True)

@@ -26,7 +26,7 @@ else:  # Python 3.10: the same parser, published as tomli
 CONFIG_NAME = "briefgen.toml"
 COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-FORMATS = ("pdf", "html", "json")
+FORMATS = ("pdf", "html", "json", "docx", "md")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
 SMART_QUOTES = "“”„‟‘’‚‛"

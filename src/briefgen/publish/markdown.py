@@ -1,0 +1,63 @@
+"""The briefing as Markdown (CommonMark), written from the same outline as the Word document.
+
+Article text is escaped, so an asterisk or a leading "1." in a sentence stays text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Briefing
+from .outline import Block, briefing_outline
+
+# Characters that are Markdown syntax anywhere in a line, and constructs that are syntax at its start.
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START_SYNTAX = re.compile(r"^(\d*)([#>+=.)-])", re.M)  # "# x", "> x", "- x", "1. x": escape the mark
+
+
+def escape(text: str, starts_line: bool = False) -> str:
+    """`text` as literal Markdown; `starts_line`: nothing precedes it on its line (a paragraph)."""
+    escaped = _INLINE_SYNTAX.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START_SYNTAX.sub(r"\1\\\2", escaped) if starts_line else escaped
+
+
+def briefing_markdown(briefing: Briefing) -> str:
+    lines: list[str] = []
+    previous = ""
+    for block in briefing_outline(briefing):
+        if block.new_page and lines:
+            lines += ["", "---"]
+        lines += _separator(previous, block.kind)
+        lines.append(_markdown(block))
+        previous = block.kind
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _separator(previous: str, kind: str) -> list[str]:
+    """Lines of a list, and a quotation with its speaker, stay together; other blocks are paragraphs."""
+    same_list = previous == kind and kind in ("key_point", "contents_entry", "source_entry")
+    return [] if same_list or (previous, kind) == ("quote", "speaker") else [""]
+
+
+def _markdown(block: Block) -> str:
+    text = escape(block.text)
+    match block.kind:
+        case "title":
+            return f"# {text}"
+        case "heading" | "headline":
+            return f"## {text}"
+        case "subheading":
+            return f"### {text}"
+        case "key_point" | "source_entry":
+            return f"- {text}"
+        case "contents_entry":
+            return text  # "1. Headline": a numbered list
+        case "quote":
+            return f"> {text}  "
+        case "speaker":
+            return f"> {text}"
+        case "box_term" | "glossary_term":
+            return f"**{text}**"
+        case "kicker" | "article_kicker" | "byline" | "source_line":
+            return f"*{text}*"
+        case _:
+            return escape(block.text, starts_line=True)
