@@ -221,3 +221,15 @@ def test_each_speaker_shape(where: str, text: str, opening: str, speaker: str, r
 )
 def test_no_speaker_for_someone_spoken_to_or_blamed_by_an_unnamed_critic(text: str) -> None:
     assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('"We hold the ridge," Brig. Maria Okafor said.', "Maria Okafor", None),
+        ('"We hold the ridge," said Cpl. Tom Brandt, who was on patrol.', "Tom Brandt", None),
+        ('"We hold the ridge," Defence Secretary Sir Tom Brandt said.', "Tom Brandt", "Defence Secretary"),
+    ],
+)
+def test_titles_from_the_one_titles_table_open_a_name(text: str, speaker: str, role: str | None) -> None:
+    assert [(q.speaker, q.role) for q in find_quotes(text)] == [(speaker, role)]

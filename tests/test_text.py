@@ -213,3 +213,9 @@ def test_quotation_spans_are_the_quote_finders_pairs() -> None:
     text = 'She said "the Joneses\' farm is gone" and left. \'It was a shock,\' he added.'
     spans = quotation_spans(text)
     assert [text[o + 1 : c] for o, c in spans] == ["the Joneses' farm is gone", "It was a shock,"]
+
+
+@pytest.mark.parametrize("title", ["Amb.", "Atty.", "Sec.", "Brig.", "Pvt."])
+def test_an_abbreviated_title_never_ends_a_sentence(title: str) -> None:
+    text = f"The letter was signed by {title} Okafor on Monday. It arrived late."
+    assert split_sentences(text) == [f"The letter was signed by {title} Okafor on Monday.", "It arrived late."]

@@ -43,7 +43,9 @@ _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*", re.UNICODE)
 
 # Abbreviations that introduce a name or a date, so a sentence never ends on them (matched
 # with their capital: "Gen." is an abbreviation, "gen." is not).
-_NEVER_FINAL = lexicon.words("never_final")
+_NEVER_FINAL = lexicon.words("never_final") | {
+    title.capitalize() for title, row in lexicon.rows("titles").items() if not row.get("full_word")
+}
 # Abbreviations that introduce a number ("No. 10", "Fig. 3"); "no." before a word ends a sentence.
 _BEFORE_NUMBER = lexicon.words("before_number")
 # Abbreviations that often sit mid-sentence ("U.S. officials") but can also end one

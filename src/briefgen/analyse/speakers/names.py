@@ -15,6 +15,7 @@ from .tokens import (
     _PRONOUNS,
     _TIME_WORDS,
     _TITLES,
+    ABBREVIATED_TITLES,
     Speaker,
     Token,
     _is_role_word,
@@ -22,7 +23,7 @@ from .tokens import (
 )
 
 _NAME_RUN = re.compile(
-    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
+    rf"(?<![\w.])(?:(?:{'|'.join(ABBREVIATED_TITLES)})\.\s+)?"
     r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|bin|al|la|du|del|di|le)(?=\s+[A-Z])))+"
 )
 

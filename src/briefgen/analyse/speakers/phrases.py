@@ -8,6 +8,7 @@ from ...lexicon import words
 from .tokens import (
     _CONJUNCTIONS,
     _DETERMINERS,
+    _HONORIFICS,
     _NAME_PREFIX,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -149,8 +150,6 @@ def _is_particle(tokens: list[Token], i: int) -> bool:
     """Lower-case name particles between two capitalised words: de, van, von, bin, al."""
     inner = 0 < i < len(tokens) - 1
     return inner and tokens[i].text in ("de", "da", "van", "von", "der", "bin", "al", "la", "du", "del", "di", "le")
-
-_HONORIFICS = words("honorifics")
 
 def _after_inner_title(tokens: list[Token]) -> list[Token]:
     """ "Colorado Rep. Jane Roe": a title inside the run ends the role, the name follows it."""

@@ -22,12 +22,16 @@ _AUXILIARIES = words("auxiliaries")
 # Role nouns: the head of a title ("Defense Minister", "press secretary") or an apposition.
 _ROLE_WORDS = words("role_words")
 
-# Honorifics and abbreviated titles written before a name (and which names never end with).
-_TITLES = words("titles")
-
-_FEMALE_TITLES = words("female_titles")
-
-_MALE_TITLES = words("male_titles")
+# Titles written before a name (and which names never end with), with what they say of the person.
+_TITLE_ROWS = rows("titles")
+_TITLES = frozenset(_TITLE_ROWS)
+_FEMALE_TITLES = frozenset(title for title, row in _TITLE_ROWS.items() if row.get("gender") == "f")
+_MALE_TITLES = frozenset(title for title, row in _TITLE_ROWS.items() if row.get("gender") == "m")
+# Courtesy titles, which may stand inside a longer title run ("Defence Secretary Sir John Roe").
+_HONORIFICS = frozenset(title for title, row in _TITLE_ROWS.items() if row.get("honorific"))
+# Titles written abbreviated, with a full stop ("Sen.", "Brig."), as they open a name in running text.
+ABBREVIATED_TITLES = tuple(title.capitalize() for title, row in _TITLE_ROWS.items() if not row.get("full_word"))
+_NAME_ABBREVIATIONS = words("name_abbreviations")
 
 # Common first names whose gender is not in doubt (no Jean, Andrea, Kim, Jordan, Pat, Sasha):
 # a name that opens with one of these is a person, and "he" cannot be "Hillary Roe".
@@ -127,7 +131,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     return tokens
 
 def _keeps_period(word: str) -> bool:
-    return bool(_INITIAL_OR_ACRONYM.match(word)) or word[:-1].lower() in _TITLES or word[:-1] in ("Jr", "Sr", "St")
+    return bool(_INITIAL_OR_ACRONYM.match(word)) or word[:-1].lower() in _TITLES or word[:-1] in _NAME_ABBREVIATIONS
 
 def is_cue(token: Token) -> bool:
     """A speech cue, written in lower case (a capitalised "Post" or "States" is a name)."""
