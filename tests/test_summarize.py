@@ -253,3 +253,16 @@ def test_a_very_long_text_is_summarised_from_its_first_sentences() -> None:
     sentences = [f"Inspectors filed report number {n} on the fictional northern test site." for n in range(3 * NEWS_READS)]
     summary = summarize(article("\n\n".join(sentences), title=None), sentences=3)
     assert len(summary) == 3 and all(sentence in sentences[:NEWS_READS] for sentence in summary)
+
+
+def test_key_points_prefer_a_sentence_of_the_given_length() -> None:
+    long_lead = "It was, by the account of everyone who attended the long and difficult meeting, a day of talks."
+    digests = [
+        digest(long_lead, "Talks resumed.", "Talks resumed in Geneva on Monday.", "Inspectors will return next week."),
+        digest("Too short.", long_lead + " And more words.", long_lead + " Even more words than that."),
+        digest("Tiny.", "Too short."),
+    ]
+    points = key_points(digests, length=(20, 40))
+    assert points[0] == (0, "Talks resumed in Geneva on Monday.")  # the first of the right length, in order
+    assert points[1] == (1, long_lead + " And more words.")  # none fits: the shortest longer one
+    assert points[2] == (2, "Too short.")  # only short ones: the longest

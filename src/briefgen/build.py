@@ -89,12 +89,13 @@ def build(
     analysis; `corrections` is the corrections file when it is not FOLDER/corrections.toml."""
     check_formats(formats)  # before minutes of work, not after
     check_editions(editions)
-    prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections)
+    glossary = load_glossary([*settings.glossaries, BUILTIN_GLOSSARY])
+    prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections, glossary)
     progress.rendering()
     outputs: list[Path] = []
     for audience in dict.fromkeys(editions):
         briefing = assemble(prepared.digests, settings, edition, sections=prepared.sections,
-                            edition_for=audience)
+                            edition_for=audience, glossary=glossary)
         outputs += write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
     write_review(prepared.review, out_dir)
     return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing, review=prepared.review)
@@ -108,6 +109,7 @@ def review_folder(
     progress: Progress = Progress(),
     use_cache: bool = True,
     corrections: Path | None = None,
+    glossary: Glossary | None = None,
 ) -> tuple[Prepared, list[str]]:
     """Analyse (or reuse the cached analysis of) every article, then apply the corrections: the
     articles as they will be printed, what is left to review, and the warnings."""
@@ -117,7 +119,8 @@ def review_folder(
         raise InputError("no articles found (expected .txt, .md or .html files)" + _not_read(folder), folder)
     progress.articles_found(len(paths))
     glossary_files = [*settings.glossaries, BUILTIN_GLOSSARY]
-    glossary = load_glossary(glossary_files)
+    if glossary is None:
+        glossary = load_glossary(glossary_files)
     cache = AnalysisCache(out_dir / CACHE_FOLDER, settings, glossary_files) if use_cache else None
     digests, warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
     if cache:

@@ -27,6 +27,7 @@ CONFIG_NAME = "briefgen.toml"
 COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 FORMATS = ("pdf", "html", "json", "docx", "md")
+BACK_GLOSSARY_STYLES = ("full", "index")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
 SMART_QUOTES = "“”„‟‘’‚‛"
@@ -54,8 +55,8 @@ class Settings:
         'The date printed on the briefing and in its file name: YYYY-MM-DD, or a weekday such as "monday" for '
         "the next one (today if it is that day). Without it, the day of the build; --date overrides it.", "monday"))
     paper: str = field(default="A4", metadata=_doc("The paper size: A4 or letter."))
-    language: str = field(default="en", metadata=_doc(
-        "The language of the articles (en, en-GB, fr...): it sets the hyphenation rules."))
+    language: str = field(default="en-US", metadata=_doc(
+        "The language of the articles (en-US, en-GB, fr...): it sets the hyphenation rules; plain en is en-US."))
     summary_sentences: int = field(default=5, metadata=_doc("Sentences in each article's summary."))
     quotes_per_article: int = field(default=3, metadata=_doc(
         "Key quotes shown per article; 0 drops the Key quotes blocks."))
@@ -76,6 +77,11 @@ class Settings:
     sections: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), metadata=_doc(
         "Headings to print articles under, in order, each with its article files (in the contents and the PDF "
         "outline too).", {"Iran and the bomb": ["kerry-zarif-talks.txt", "iran-framework.txt"]}))
+    page_per_article: bool = field(default=False, metadata=_doc(
+        "true starts every article on a new page; by default articles follow one another."))
+    back_glossary: str = field(default="full", metadata=_doc(
+        "The glossary at the back: full (an index of the boxed terms, then the other terms defined in full) "
+        "or index (one line a term)."))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -233,6 +239,14 @@ def _check_paper(value: Any) -> tuple[Any, str | None]:
     return (paper, None) if paper else (None, "expected A4 or letter")
 
 
+def _check_switch(value: Any) -> tuple[Any, str | None]:
+    return (value, None) if isinstance(value, bool) else (None, "expected true or false")
+
+
+def _check_back_glossary(value: Any) -> tuple[Any, str | None]:
+    return (value, None) if value in BACK_GLOSSARY_STYLES else (None, "expected full or index")
+
+
 def _check_pdf_variant(value: Any) -> tuple[Any, str | None]:
     variant = str(value).lower()
     return (variant, None) if variant in _PDF_VARIANTS else (None, f"expected one of {', '.join(_PDF_VARIANTS)}")
@@ -258,7 +272,8 @@ def _check_sections(value: Any) -> tuple[Any, str | None]:
 
 _VALUE_CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "date": _check_date, "paper": _check_paper, "pdf_variant": _check_pdf_variant,
-    "order": _check_names, "sections": _check_sections}
+    "order": _check_names, "sections": _check_sections,
+    "page_per_article": _check_switch, "back_glossary": _check_back_glossary}
 
 
 def _output_name_problem(pattern: str) -> str | None:

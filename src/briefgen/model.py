@@ -43,6 +43,7 @@ class Article:
     author: str | None = None
     source: str | None = None
     url: str | None = None
+    accessed: dt.date | None = None  # when the page was fetched or saved, if known (never the edition date)
     provenance: tuple[tuple[str, str], ...] = ()  # (field name, origin)
     genre: str | None = None  # "opinion" or "fact-check" when the page labels it so; None for news
     verdict: str | None = None  # a fact-check's rating as the page gives it ("False")
@@ -155,6 +156,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class TermUse:
+    """Where the printed briefing first shows a term that has no context box: the words
+    `start:end` of item `item` (a summary sentence or a quote, 0 for the headline) of `part`
+    ("title", "summary" or "quote") of the article with index `article`."""
+
+    term: str
+    article: int
+    part: str
+    item: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Briefing:
     """The assembled briefing, ready for a template."""
 
@@ -164,6 +179,7 @@ class Briefing:
     key_points: tuple[tuple[int, str], ...] = ()  # (article index, sentence)
     glossary: tuple[TermExplanation, ...] = ()  # every term used, alphabetical
     first_use: tuple[tuple[str, int], ...] = ()  # (term, index of the article that first explains it)
+    term_uses: tuple[TermUse, ...] = ()  # the first printed words of each term without a box
     settings: tuple[tuple[str, str], ...] = field(default=())  # course, instructor, ... for the masthead
     edition: str = "student"  # or "instructor": adds notes, answers and what is left to review
     sections: tuple[Section, ...] = ()  # the headings articles are grouped under; () for none

@@ -113,17 +113,22 @@ def summarize(
     return [candidate.text for candidate in sorted(chosen, key=lambda c: c.order)]
 
 
-def key_points(digests: Sequence[ArticleDigest], per_article: int = 1) -> list[tuple[int, str]]:
+def key_points(
+    digests: Sequence[ArticleDigest], per_article: int = 1, length: tuple[int, int] | None = None
+) -> list[tuple[int, str]]:
     """Up to `per_article` sentences from each digest's summary for the briefing's front page.
 
-    Each article offers its summary sentences in order (news puts the story first); a sentence
-    too close to a key point already taken from another article is skipped, so several reports
-    of one event give one point.
+    Each article offers its summary sentences in order (news puts the story first). With
+    `length` (fewest, most characters), the sentences of that length come first, in order; then
+    the longer ones, shortest first; then the shorter ones, which are more often a transition
+    ("Expect pushback anyway.") than a statement of the story. A sentence too close to a key
+    point already taken from another article is skipped, so several reports of one event give
+    one point.
     """
     taken: list[tuple[int, str, Counter[str]]] = []
     for index, digest in enumerate(digests):
         kept = 0
-        for sentence in digest.summary:
+        for sentence in _by_length(digest.summary, length):
             if kept >= per_article:
                 break
             vector = _key_point_words(sentence)
@@ -132,6 +137,20 @@ def key_points(digests: Sequence[ArticleDigest], per_article: int = 1) -> list[t
             taken.append((index, sentence, vector))
             kept += 1
     return [(index, sentence) for index, sentence, _ in taken]
+
+
+def _by_length(sentences: Sequence[str], length: tuple[int, int] | None) -> list[str]:
+    if length is None:
+        return list(sentences)
+    fewest, most = length
+
+    def preference(sentence: str) -> tuple[int, int]:
+        size = len(sentence)
+        if fewest <= size <= most:
+            return 0, 0  # sorted() is stable: these keep their order
+        return (1, size) if size > most else (2, -size)
+
+    return sorted(sentences, key=preference)
 
 
 def summary_candidates(article: Article) -> list[Candidate]:

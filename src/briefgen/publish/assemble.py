@@ -2,17 +2,27 @@
 
 Decisions that need every article live here: which article first explains a term (a term gets
 a context box only where it is first used), the cross-article key points, the back-matter
-glossary.
+glossary, and where the printed text first shows each term without a box (so that a page
+reference points at words the reader can see, not at words only in the original article).
+The settings' lengths are applied here too, so that a page budget can ask for a shorter briefing
+from the same analyses.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from ..analyse.glossary import Glossary
 from ..analyse.summarize import key_points
 from ..config import Settings
-from ..model import ArticleDigest, Briefing, Section, TermExplanation
+from ..model import ArticleDigest, Briefing, Section, TermExplanation, TermUse
+
+# Key points are short, at most three lines of the front page's box (about 72 characters a line
+# at its type size): a summary sentence of 80 to 220 characters is preferred (the first such, as news
+# puts the story first); below 80 a sentence is more often a transition than the story's statement.
+KEY_POINT_CHARS = (80, 220)
 
 
 def assemble(
@@ -21,29 +31,48 @@ def assemble(
     edition: dt.date,
     sections: tuple[Section, ...] = (),
     edition_for: str = "student",
+    glossary: Glossary | None = None,
 ) -> Briefing:
-    boxed = _boxes_at_first_use(digests, settings.boxes_per_article)
+    """The briefing of `digests`; `glossary` (the one the analysis used) finds its terms' aliases in
+    the printed text, and without it a term is found by its name and expansion only."""
+    shortened = [_shortened(digest, settings) for digest in digests]
+    boxed = _boxes_at_first_use(shortened, settings.boxes_per_article)
     # Point the glossary at the article whose box explains a term; a term that never got a box
     # (over the per-article limit) points at the first article that uses it.
     first_use = _first_use(digests) | _first_use(boxed)
+    terms = _glossary(digests)
+    has_box = {term.term for digest in boxed for term in digest.terms}
     return Briefing(
         title=settings.title,
         date=edition,
         digests=tuple(boxed),
-        key_points=tuple(key_points(digests)),
-        glossary=_glossary(digests),
+        key_points=tuple(key_points(shortened, length=KEY_POINT_CHARS)),
+        glossary=terms,
         first_use=tuple(first_use.items()),
+        term_uses=tuple(_printed_uses(boxed, [t for t in terms if t.term not in has_box], glossary)),
         settings=settings.describe(),
         edition=edition_for,
         sections=sections,
     )
 
 
+def _shortened(digest: ArticleDigest, settings: Settings) -> ArticleDigest:
+    """At most the settings' summary sentences and quotes (the first ones: news puts the story first)."""
+    return replace(digest, summary=digest.summary[: settings.summary_sentences],
+                   quotes=digest.quotes[: settings.quotes_per_article])
+
+
+def has_box_content(term: TermExplanation) -> bool:
+    """A context box needs a definition: a term with only the article's own long form would print
+    a box that says nothing the article does not ("MaT — Maghawir al Thawra. As defined in the article.")."""
+    return bool(term.definition)
+
+
 def _boxes_at_first_use(digests: Sequence[ArticleDigest], limit: int) -> list[ArticleDigest]:
     explained: set[str] = set()
     result = []
     for digest in digests:
-        fresh = [term for term in digest.terms if term.term not in explained][:limit]
+        fresh = [term for term in digest.terms if term.term not in explained and has_box_content(term)][:limit]
         explained.update(term.term for term in fresh)
         result.append(replace(digest, terms=tuple(fresh)))
     return result
@@ -65,3 +94,52 @@ def _glossary(digests: Sequence[ArticleDigest]) -> tuple[TermExplanation, ...]:
             if term.term not in by_term or (term.origin == "glossary" and by_term[term.term].origin != "glossary"):
                 by_term[term.term] = term
     return tuple(sorted(by_term.values(), key=lambda t: t.term.casefold()))
+
+
+def printed_parts(digest: ArticleDigest) -> Iterator[tuple[str, int, str]]:
+    """(part, item, text) of everything an article prints that may use a term, in reading order."""
+    if digest.article.title:
+        yield "title", 0, digest.article.title
+    for item, sentence in enumerate(digest.summary):
+        yield "summary", item, sentence
+    for item, quote in enumerate(digest.quotes):
+        yield "quote", item, quote.quote
+
+
+def _printed_uses(
+    digests: Sequence[ArticleDigest], terms: Sequence[TermExplanation], glossary: Glossary | None
+) -> Iterator[TermUse]:
+    """The first place the printed briefing shows each of `terms`; a term only in the originals has none."""
+    wanted = {term.term: term for term in terms}
+    found: set[str] = set()
+    for index, digest in enumerate(digests):
+        for part, item, text in printed_parts(digest):
+            taken: list[tuple[int, int]] = []
+            for name, start, end in _mentions(text, wanted, glossary):
+                overlaps = any(start < other_end and other_start < end for other_start, other_end in taken)
+                if name in found or overlaps:
+                    continue
+                found.add(name)
+                taken.append((start, end))
+                yield TermUse(name, index, part, item, start, end)
+
+
+def _mentions(
+    text: str, terms: dict[str, TermExplanation], glossary: Glossary | None
+) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) of every place `text` names one of `terms`: through the glossary's matcher
+    (aliases, plurals, hyphen styles) for its entries, by the term or its long form otherwise."""
+    known = set()
+    if glossary is not None:
+        for match in glossary.find_terms(text):
+            if match.entry.term in terms:
+                known.add(match.entry.term)
+                yield match.entry.term, match.start, match.end
+    for name, term in terms.items():
+        if name in known or (glossary is not None and glossary.get(name) is not None):
+            continue
+        for form in (term.term, term.article_wording, term.expansion):
+            found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) if form else None
+            if found:
+                yield name, found.start(), found.end()
+                break

@@ -30,6 +30,7 @@ from ..atomic import write_atomically
 from ..config import Settings
 from ..errors import ThemeError
 from ..model import Briefing
+from .typeset import NO_BREAK_SPACE, typeset_markup
 
 READING_WORDS_PER_MINUTE = 200
 BRIEFING_TEMPLATE = "briefing.html"
@@ -57,12 +58,26 @@ def make_environment(theme: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(long_date=long_date, reading_minutes=reading_minutes, plural=plural,
-                               short_title=short_title, term_id=term_id, css_string=css_string)
+                               short_title=short_title, term_id=term_id, use_id=use_id, css_string=css_string,
+                               prose=prose)
     return environment
 
 
-def long_date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "date unknown"
+def long_date(value: dt.date | None, breakable: bool = False) -> str:
+    """"5 December 2026", the day and month held on one line unless `breakable` (for metadata)."""
+    return f"{value.day}{' ' if breakable else NO_BREAK_SPACE}{value:%B %Y}" if value else "date unknown"
+
+
+@jinja2.pass_context
+def prose(context: jinja2.runtime.Context, text: str, number: int | None = None, part: str = "", item: int = 0,
+          hyphenate: bool = True) -> Markup:
+    """Printed text, typeset for the briefing's language (hyphenation unless `hyphenate` is false, as
+    for headlines, non-breaking spaces). Given where it stands (article `number`, `part` "title",
+    "summary" or "quote", `item`), the first printed words of each term without a box are wrapped in
+    the span the glossary points at."""
+    anchors = [(use.start, use.end, use_id(use.term)) for use in context["briefing"].term_uses
+               if number is not None and (use.article + 1, use.part, use.item) == (number, part, item)]
+    return typeset_markup(str(text), context["settings"].language if hyphenate else None, anchors)
 
 
 def reading_minutes(words: int) -> int:
@@ -90,6 +105,11 @@ def term_id(term: str) -> str:
     return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "x")
 
 
+def use_id(term: str) -> str:
+    """The HTML id of the first printed words of a term that has no box."""
+    return "use-" + term_id(term).removeprefix("term-")
+
+
 def css_string(value: object) -> Markup:
     """`value` as a quoted CSS string, safe inside a <style> element."""
     escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&' or not c.isprintable() else c for c in str(value))
@@ -106,6 +126,7 @@ def template_context(briefing: Briefing, settings: Settings) -> dict:
         "logo": theme_logo(settings.theme),
         "first_use": {term: index + 1 for term, index in briefing.first_use},
         "boxed_terms": boxed,
+        "printed_terms": {use.term: use.article + 1 for use in briefing.term_uses},
     }
 
 
@@ -167,24 +188,55 @@ def _template_frame(error: BaseException, theme: Path | None) -> tuple[str, int]
 _BLOCK_END_SPACE = re.compile(r"\s+(</(?:p|li|dd|dt|div|h[1-6]|blockquote|footer|section|aside|article|td|th)>)")
 
 
-def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], edition: dt.date | None = None) -> bytes:
-    """PDF bytes for `html`; only files under `allowed_roots` (theme, inputs) may be loaded."""
+def layout_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...]):
+    """WeasyPrint's laid-out document of `html` (its pages, ready to write); only files under
+    `allowed_roots` (theme, inputs) may be loaded."""
     from weasyprint import HTML
 
     theme_root = settings.theme or builtin_theme_dir()
     roots = (theme_root, builtin_theme_dir(), *allowed_roots)
-    html = _BLOCK_END_SPACE.sub(r"\1", html)
-    document = HTML(string=html, base_url=str(theme_root) + "/", url_fetcher=_local_fetcher(roots))
-    # The identifier comes from the content, so the same briefing gives the same PDF bytes.
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    document = HTML(string=_BLOCK_END_SPACE.sub(r"\1", html), base_url=str(theme_root) + "/",
+                    url_fetcher=_local_fetcher(roots))
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return document.render()
+
+
+def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], edition: dt.date | None = None,
+               document=None) -> bytes:
+    """PDF bytes for `html`, from its `document` when layout_pdf() has made it already."""
+    # The identifier comes from the content, so the same briefing gives the same PDF bytes.
+    identifier = hashlib.sha256(_BLOCK_END_SPACE.sub(r"\1", html).encode("utf-8")).hexdigest()[:32].encode("ascii")
     # A PDF variant brings its own defaults (PDF/UA and PDF/A-…a are tagged); pdf_tags=None lets them apply.
     with _fixed_clock(edition):
+        document = document or layout_pdf(html, settings, allowed_roots)
         return document.write_pdf(
             pdf_identifier=identifier,
             pdf_variant=settings.pdf_variant,
             pdf_tags=None if settings.pdf_variant else False,
         )
+
+
+def page_fill(document) -> list[float]:
+    """For each page of a laid-out document, the share of its text area that content reaches down
+    to (1.0: filled to the bottom margin); tests and benchmarks/layout.py use it to find pages
+    left mostly empty."""
+    from weasyprint.formatting_structure import boxes
+
+    shares = []
+    for page in document.pages:
+        page_box = page._page_box  # WeasyPrint keeps the laid-out boxes here; there is no public accessor
+        top = page_box.content_box_y()
+        bottom = top
+        for child in page_box.children:
+            if isinstance(child, boxes.MarginBox):
+                continue  # running header and footer
+            for box in child.descendants():
+                drawn = isinstance(box, (boxes.LineBox, boxes.ReplacedBox)) or (
+                    isinstance(box, boxes.BlockBox) and box.style["border_bottom_width"])
+                if drawn:
+                    bottom = max(bottom, box.border_box_y() + box.border_height())
+        shares.append((bottom - top) / page_box.height)
+    return shares
 
 
 @contextmanager
