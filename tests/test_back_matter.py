@@ -58,7 +58,7 @@ SETTINGS = Settings(boxes_per_article=1, summary_sentences=100)
 
 @pytest.fixture(scope="module")
 def briefing():
-    return assemble(digests(), SETTINGS, EDITION, Glossary(ENTRIES.values()))
+    return assemble(digests(), SETTINGS, EDITION, glossary=Glossary(ENTRIES.values()))
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ def test_a_term_only_in_the_original_points_at_the_article_not_a_page(pages):
 
 def test_index_style_back_glossary_keeps_one_line_per_term():
     settings = Settings(boxes_per_article=1, summary_sentences=1, back_glossary="index")
-    briefing = assemble(digests(), settings, EDITION, Glossary(ENTRIES.values()))
+    briefing = assemble(digests(), settings, EDITION, glossary=Glossary(ENTRIES.values()))
     html = render_html(briefing, settings)
     assert "Preventing an attack" not in html and "Checking that the parties" not in html
     assert 'class="term-lines"' in html and "In the original of" in html

@@ -97,6 +97,8 @@ def require_articles_shown(html: str, briefing: Briefing, theme: Path | None) ->
     The headline and first sentence appear on the front page too, so the later summary sentences
     and the quotes are what tell an article's page is there."""
     marks = [text for digest in briefing.digests for text in (*digest.summary[1:], *(q.quote for q in digest.quotes))]
+    # Printed text carries soft hyphens and non-breaking spaces (publish/typeset.py); compare without them.
+    html = html.replace("\u00ad", "").replace("\u00a0", " ")
     if not marks or any(str(escape(" ".join(mark.split()[:8]))) in html for mark in marks):
         return
     raise ThemeError("the briefing shows none of its articles' summaries or quotes; does every template of the "
