@@ -53,19 +53,24 @@ def _blocks(briefing: Briefing) -> Iterator[Block]:
         yield Block("contents_entry", f"{number}. {headline(digest)}")
     for number, digest in enumerate(briefing.digests, start=1):
         yield from _article(digest, number, briefing)
-    first_use = dict(briefing.first_use)
-    boxed = {term.term for digest in briefing.digests for term in digest.terms}
-    if briefing.glossary:
-        yield Block("heading", "Glossary", new_page=True)
-        for term in briefing.glossary:
-            yield from _glossary_entry(term, first_use.get(term.term, 0) + 1, term.term in boxed)
-    yield Block("heading", "Sources", new_page=not briefing.glossary)
-    yield Block("masthead", f"One line per article, in briefing order; all accessed on {long_date(briefing.date)}.")
+    yield from _glossary(briefing)
+    yield Block("heading", "Sources")
     for digest in briefing.digests:
-        article = digest.article
-        where = f"{article.url} (file {article.path.name})" if article.url else f"File {article.path.name}"
-        yield Block("source_entry", f"{article.source or 'Outlet unknown'}, {long_date(article.date)}. "
-                    f"“{headline(digest)}.” {where}.")
+        yield Block("source_entry", _source_entry(digest))
+
+
+def _known(*parts: str | None) -> list[str]:
+    """The parts that are known: an unknown outlet or date is left out, never printed as "unknown"."""
+    return [part for part in parts if part]
+
+
+def _source_entry(digest: ArticleDigest) -> str:
+    article = digest.article
+    published = ", ".join(_known(article.source, long_date(article.date) if article.date else None))
+    title = f"“{article.title}.” " if article.title else ""
+    where = f"{article.url} (file {article.path.name})" if article.url else f"File {article.path.name}"
+    accessed = f" Accessed {long_date(article.accessed)}." if article.accessed else ""
+    return f"{published + '. ' if published else ''}{title}{where}.{accessed}"
 
 
 def headline(digest: ArticleDigest) -> str:
@@ -74,7 +79,9 @@ def headline(digest: ArticleDigest) -> str:
 
 def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator[Block]:
     article = digest.article
-    yield Block("article_kicker", f"{article.source or 'Outlet unknown'} · {long_date(article.date)}", new_page=True)
+    kicker = _known(article.source, long_date(article.date) if article.date else None)
+    if kicker:
+        yield Block("article_kicker", " · ".join(kicker))
     yield Block("headline", f"{number}. {headline(digest)}")
     author = f"By {article.author} · " if article.author else ""
     yield Block("byline", f"{author}{reading_minutes(digest.word_count)} min read")
@@ -92,8 +99,9 @@ def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator
         yield Block("subheading", "Context")
         for term in digest.terms:
             yield from _box(term)
-    url = f" · {article.url}" if article.url else ""
-    yield Block("source_line", f"Source: {article.path.name}{url} · accessed {long_date(briefing.date)}")
+    if article.url:  # the file name is in the Sources list
+        accessed = f" · accessed {long_date(article.accessed)}" if article.accessed else ""
+        yield Block("source_line", f"Original: {article.url}{accessed}")
 
 
 def _term_heading(term: TermExplanation) -> str:
@@ -120,12 +128,23 @@ def _box(term: TermExplanation) -> Iterator[Block]:
         yield Block("box", "As defined in the article.")
 
 
-def _glossary_entry(term: TermExplanation, article_number: int, boxed: bool) -> Iterator[Block]:
-    yield Block("glossary_term", _term_heading(term))
-    yield Block("glossary_definition",
-                term.definition or f"Defined in the article: {term.article_wording or term.expansion}.")
-    if boxed:
-        yield Block("glossary_definition", f"First explained in article {article_number}.")
-    else:
+def _glossary(briefing: Briefing) -> Iterator[Block]:
+    """As the default theme: a line per boxed term, then the other terms in full (no page numbers here)."""
+    if not briefing.glossary:
+        return
+    first_use = {term: index + 1 for term, index in briefing.first_use}
+    printed = {use.term: use.article + 1 for use in briefing.term_uses}
+    boxed = {term.term for digest in briefing.digests for term in digest.terms}
+    yield Block("heading", "Glossary")
+    for term in briefing.glossary:
+        if term.term in boxed:
+            yield Block("glossary_term", f"{term.term}, article {first_use[term.term]}")
+    for term in briefing.glossary:
+        if term.term in boxed:
+            continue
+        yield Block("glossary_term", _term_heading(term))
+        yield Block("glossary_definition", term.definition or "As the article defines it.")
         status = _status(term)
-        yield Block("glossary_definition", f"{status + ' ' if status else ''}Used in article {article_number}.")
+        where = (f"Printed in article {printed[term.term]}." if term.term in printed
+                 else f"In the original of article {first_use[term.term]}.")
+        yield Block("glossary_definition", f"{status + '. ' if status else ''}{where}")
