@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lexicon import rows, words
+from ..lexicon import alternation, rows, words
 
 # Month names by language, from the lexicon (months.yaml).
 _MONTH_NAMES: dict[str, tuple[str, ...]] = {
@@ -63,12 +63,10 @@ _LEAD_DASH = re.compile(r"\s(?:--|—|–|-)\s|^\([^)]{2,20}\)\s*(?:--|—|–|-
 _LEAD_PREFIX = re.compile(rf"^(?:{_PLACE})?\s*(?:\({_AGENCY}\))?[\s,]*$")
 LEAD_DATELINE_MAX_CHARS = 60
 
-_BYLINE = re.compile(
-    r"^(?:by|von|por|di|oleh|par|door|av|автор:?|текст:)\s+(?P<name>.+)$", re.IGNORECASE
-)
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^(?:de|da|van|von|der|la|le|bin|al|del|dos)$")
+_BYLINE = re.compile(rf"^{alternation('byline_openers')}\s+(?P<name>.+)$", re.IGNORECASE)
+_NAME_WORD = re.compile(rf"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^{alternation('name_particles')}$")
 _NAME_END = re.compile(
-    rf"\s*(?:[,|•·—–/]|\s-\s|\bupdated\b|\bpublished\b|\bon\b|\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
+    rf"\s*(?:[,|•·—–/]|\s-\s|\b{alternation('byline_name_ends')}\b|\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
     re.IGNORECASE,
 )
 _NAME_JOINERS = words("name_joiners")
@@ -89,16 +87,11 @@ HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byl
 _NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
 # Site furniture that looks like a short line (English and a few common languages; extra signal).
 _NOT_HEADLINE_WORDS = re.compile(
-    r"\b(?:subscribe|newsletters?|sign (?:in|up)|log ?(?:in|out)|share|follow us|cookies?|advertisement|"
-    r"skip to|menu|search (?:form|results|box|the site|this site)|copyright|all rights|photo|image|"
-    r"(?:photo|image|picture) credits?|getty|reuters/|afp/|ap photo|continue reading"
-    r"|read more|browse|external links?|posted|published|updated|contributor|correspondent|editor|reporter"
-    r"|staff|signed in|you are here|playback|copy (?:this |the )?link)\b|\bcredits?\s*(?::|\.\.|…)"
-    r"|©|@|https?:|www\.|\b\d{1,2}:\d\d\b",
+    rf"\b{alternation('not_headline_words')}\b|\bcredits?\s*(?::|\.\.|…)|©|@|https?:|www\.|\b\d{{1,2}}:\d\d\b",
     re.IGNORECASE,
 )
 # Share buttons run several network names together ("Facebook Twitter Email").
-_SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email|telegram|instagram)\b", re.I)
+_SOCIAL = re.compile(rf"\b{alternation('social_networks')}\b", re.IGNORECASE)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # Copyright notices: the holder follows the sign (and maybe years) and ends at a full stop, a
@@ -112,7 +105,7 @@ _COPYRIGHT_WORDS = re.compile(r"©|ⓒ|\(c\)|\bcopyright\b|^\s*@", re.IGNORECASE
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b,?")
 _RIGHTS_RESERVED = re.compile(r"rights? reserved", re.IGNORECASE)
 _HOLDER_END = re.compile(
-    r"\.\s|(?-i:\.[A-Z])|\s[|•·/]\s|\ball rights?\b|\bsome rights\b|\bpowered by\b|\(|\s-\s", re.IGNORECASE
+    rf"\.\s|(?-i:\.[A-Z])|\s[|•·/]\s|{alternation('copyright_holder_ends')}|\(|\s-\s", re.IGNORECASE
 )
 _CORPORATE_SUFFIX = re.compile(
     r",?\s+(?:llc|inc|ltd|limited|corp|corporation|plc|gmbh|pty ltd|co)\.?$", re.IGNORECASE

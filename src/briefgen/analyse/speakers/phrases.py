@@ -149,7 +149,9 @@ def _name_start(tokens: list[Token]) -> int | None:
 def _is_particle(tokens: list[Token], i: int) -> bool:
     """Lower-case name particles between two capitalised words: de, van, von, bin, al."""
     inner = 0 < i < len(tokens) - 1
-    return inner and tokens[i].text in ("de", "da", "van", "von", "der", "bin", "al", "la", "du", "del", "di", "le")
+    return inner and tokens[i].text in _NAME_PARTICLES
+
+_NAME_PARTICLES = words("name_particles")
 
 def _after_inner_title(tokens: list[Token]) -> list[Token]:
     """ "Colorado Rep. Jane Roe": a title inside the run ends the role, the name follows it."""
