@@ -107,9 +107,7 @@ _RIGHTS_RESERVED = re.compile(r"rights? reserved", re.IGNORECASE)
 _HOLDER_END = re.compile(
     rf"\.\s|(?-i:\.[A-Z])|\s[|•·/]\s|{alternation('copyright_holder_ends')}|\(|\s-\s", re.IGNORECASE
 )
-_CORPORATE_SUFFIX = re.compile(
-    r",?\s+(?:llc|inc|ltd|limited|corp|corporation|plc|gmbh|pty ltd|co)\.?$", re.IGNORECASE
-)
+_CORPORATE_SUFFIX = re.compile(rf",?\s+{alternation('legal_forms')}\.?$", re.IGNORECASE)
 HOLDER_MAX_WORDS = 6
 HOLDER_NOTICE_START_CHARS = 40
 
