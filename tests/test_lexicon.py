@@ -71,3 +71,10 @@ def test_an_unknown_table_is_a_key_error() -> None:
 def test_a_word_yaml_would_read_as_another_type_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="every word must be a non-empty text"):
         load_folder(write(tmp_path, "t:\n  doc: d\n  words: [yes, 'no']\n"))
+
+
+@pytest.mark.parametrize("name", [name for name, found in lexicon.all_tables().items() if found.pattern and found.examples])
+def test_every_example_of_a_pattern_table_matches_one_of_its_entries(name: str) -> None:
+    found = lexicon.table(name)
+    pattern = re.compile(lexicon.table_alternation(found), re.IGNORECASE)
+    assert [example for example in found.examples if not pattern.search(example)] == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ordered
+from ..lexicon import alternation, ordered
 from .metadata import is_date_line, parse_byline, parse_dateline
 
 SENTENCE_END_CHARS = 8  # closing quotes and brackets after the full stop fit in this tail
@@ -34,71 +34,36 @@ _DIGIT = re.compile(r"\d")
 # patterns want the notice's own wording ("© 2019", "Copyright 1995-2016", "uses cookies"); a ©
 # inside a word is mis-decoded text ("Ã©" for "é"), not a notice, so it must follow a space.
 _LEGAL = re.compile(
-    r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d"
-    r"|all rights reserved|todos os direitos|tutti i diritti|alle rechte vorbehalten|tous droits|все права"
-    r"|hak cipta|무단\s*전재"
-    r"|(?:uses?|accept|allow|enable) (?:the use of )?cookies|cookie (?:policy|settings|consent)",
+    r"(?:^|(?<=[\s(\[|]))[©ⓒ]|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|"
+    + alternation("legal_phrases"),
     re.IGNORECASE,
 )
 _LEGAL_HINTS = ordered("legal_hints")
 # Legal links that are furniture only in short lines ("Privacy Policy | Terms of Use").
-_LEGAL_LINK = re.compile(
-    r"privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)", re.IGNORECASE
-)
+_LEGAL_LINK = re.compile(alternation("legal_links"), re.IGNORECASE)
 # Short lines that open the furniture after an article, in English and a few other languages.
-_END_MARKER = re.compile(
-    r"^(?:related(?: links| articles| stories| posts| content| news)?|read (?:more|next|also)"
-    r"|more (?:from|on) .*|more(?: \S+){0,2} (?:stories|news|articles|posts|videos)"
-    r"|you (?:may|might) also like|recommended(?: for you)?|share (?:this|on)|tags?|comments?|leave a (?:comment|reply)"
-    r"|most (?:read|popular|viewed)|trending|latest (?:news|stories)|about the author|sign up|subscribe\b.*"
-    r"|(?:about|sobre|über|tentang) [A-ZÀ-Þ]\S*(?: \S+){0,2}"
-    r"|(?:you|we) think you(?:'|’)ll like|see also"
-    r"|artigos relacionados|leia também|veja também|você (?:pode|também pode) gostar|lihat juga|vedi anche|siehe auch"
-    r"|смотрите также|deixe (?:uma resposta|um comentário)|baca juga|artikel terkait"
-    r"|читайте также|материалы по теме|комментарии|lesen sie auch|mehr zum thema|leggi anche|articoli correlati"
-    r"|lascia un commento|관련기사|많이 본)[\s:.!]*$",
-    re.IGNORECASE,
-)
+_END_MARKER = re.compile(rf"^{alternation('end_markers')}[\s:.!]*$", re.IGNORECASE)
 # A comment's header: "jdoe says:" (the present tense: an article writes "he said:"), or any
 # "... said:" that carries the comment's date and time; or a comment's button ("Reply").
 _COMMENT_MARKER = re.compile(
-    r"^(?:\S+(?: \S+){0,3} (?:says|dice|diz|schreibt|пишет):?"
-    r"|(?=.*\d).{1,70}\s(?:says|said|wrote|dice|disse|escreveu|schreibt|пишет|написал[аи]?):?"
-    r"|reply|responder|rispondi|antworten|ответить|balas)$",
+    rf"^(?:\S+(?: \S+){{0,3}} {alternation('comment_verbs_present')}:?"
+    rf"|(?=.*\d).{{1,70}}\s{alternation('comment_verbs')}:?"
+    rf"|{alternation('comment_buttons')})$",
     re.IGNORECASE,
 )
 # A teaser's abstract is cut off with an ellipsis; an article paragraph rarely ends that way.
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # A link to another story set inside or after an article: "Read more: ...", "[Related: ...]".
-_TEASER_LINK = re.compile(
-    r"^\[?(?:read (?:more|also|next)|related(?: \w+)?|see also|also (?:on|read)(?: \S+)?|more|watch|listen|don't miss"
-    r"|leia (?:também|mais)|veja também|baca juga|читайте также|lesen sie auch|leggi anche)\s*[:|»>]\s*\S",
-    re.IGNORECASE,
-)
+_TEASER_LINK = re.compile(rf"^\[?{alternation('teaser_labels')}\s*[:|»>]\s*\S", re.IGNORECASE)
 # Calls to action and page notes that extractors leave at an article's edges (English and a few others).
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|newsletters?|inbox|sign(?:ing)? up|follow (?:us|him|her|me|them)|share (?:this|it)|click here"
-    r"|(?:may|can) be reached at|contact (?:us|him|her|the author)|tell us what you think|download (?:the|our) app"
-    r"|reading time|read time|\d+\s*min(?:ute)?s?\.? read|filed under|like this (?:story|article)"
-    r"|tempo de leitura|receba em seu e-?mail|assine|berlangganan|подпис\w+)\b",
-    re.IGNORECASE,
-)
+_CALL_TO_ACTION = re.compile(rf"\b{alternation('calls_to_action')}\b", re.IGNORECASE)
 # Disclaimers under opinion pieces and reprints: notes about the article, not part of it.
-_DISCLAIMER = re.compile(
-    r"\bviews (?:expressed )?(?:here |in this \w+ )?(?:are|is) (?:the |those of )?(?:the )?author"
-    r"|personal views of the author"
-    r"|author(?:'|’)s own|do(?:es)? not necessarily reflect|originally (?:published|appeared) (?:on|in|at)\b",
-    re.IGNORECASE,
-)
+_DISCLAIMER = re.compile(alternation("disclaimers"), re.IGNORECASE)
 # Markup that trafilatura writes into its plain text: list bullets and Markdown table rows.
 _BULLET = re.compile(r"^[-*•]\s+")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
 # Extra (English) signals of captions and credits, which sit right above or inside an article.
-_CAPTION = re.compile(
-    r"\b(?:afp|ap|reuters|getty) (?:photo|images?)\b|\bphoto(?:graph)?(?: by)?:|\bimage(?: credit)?:|"
-    r"\bcredit:|\(photo by|getty images|\bshutterstock\b|\bfile photo\b|^фото\b",
-    re.IGNORECASE,
-)
+_CAPTION = re.compile(alternation("captions"), re.IGNORECASE)
 
 
 def word_count(text: str) -> int:
@@ -165,11 +130,7 @@ def is_share_button(line: str) -> bool:
     return _SHARE_BUTTON.match(line.strip()) is not None
 
 
-_SHARE_BUTTON = re.compile(
-    r"^(?:share(?: this)?(?: (?:with|on|via) \w+)?|tweet|pin it|copy (?:this |the )?link|"
-    r"facebook|twitter|whatsapp|messenger|linkedin|pinterest|reddit|email|x)$",
-    re.IGNORECASE,
-)
+_SHARE_BUTTON = re.compile(rf"^{alternation('share_buttons')}$", re.IGNORECASE)
 
 
 def is_inline_furniture(line: str) -> bool:

@@ -63,7 +63,7 @@ _LEAD_DASH = re.compile(r"\s(?:--|—|–|-)\s|^\([^)]{2,20}\)\s*(?:--|—|–|-
 _LEAD_PREFIX = re.compile(rf"^(?:{_PLACE})?\s*(?:\({_AGENCY}\))?[\s,]*$")
 LEAD_DATELINE_MAX_CHARS = 60
 
-_BYLINE = re.compile(rf"^{alternation('byline_openers')}\s+(?P<name>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^{alternation('byline_words')}\s+(?P<name>.+)$", re.IGNORECASE)
 _NAME_WORD = re.compile(rf"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^{alternation('name_particles')}$")
 _NAME_END = re.compile(
     rf"\s*(?:[,|•·—–/]|\s-\s|\b{alternation('byline_name_ends')}\b|\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
