@@ -112,3 +112,17 @@ def test_only_theme_files_are_served(served):
         served.get("/../../etc/passwd")
     with pytest.raises(urllib.error.HTTPError):
         served.get("/a-accord.txt")
+
+
+def test_a_theme_outside_the_folder_is_watched_once_the_settings_name_it(served, tmp_path):
+    theme = tmp_path / "course-theme"
+    theme.mkdir()
+    (theme / "extra.css").write_text(".headline { color: #123456; }\n", encoding="utf-8")
+    assert "#123456" in served.change("briefgen.toml", f'theme = "{theme.as_posix()}"\n')
+    before = served.preview.version
+    (theme / "extra.css").write_text(".headline { color: #fedcba; }\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    while "#fedcba" not in served.page() and time.monotonic() < deadline:
+        served.preview.wait_for_change(before, timeout=1)
+        before = served.preview.version
+    assert "#fedcba" in served.page()

@@ -30,6 +30,7 @@ LONG_POLL_SECONDS = 20  # a /changes request answers after this long even withou
 # burst of events well within this.
 DEBOUNCE_MS = 150
 STEP_MS = 50
+RESTART_CHECK_MS = 500  # how long a watch waits before saying it saw nothing
 
 RELOADER = """
 <div id="briefgen-preview" style="position:fixed;top:0;right:0;z-index:9999;font:12px sans-serif;
@@ -159,15 +160,28 @@ def watch(preview: Preview, stop: threading.Event) -> None:
         return watchfiles.DefaultFilter()(change, path) and not resolved.is_relative_to(out_dir) \
             and not resolved.name.endswith(".part")
 
+    restarted = False
     while not stop.is_set():
         paths = preview.watched()
-        for _changes in watchfiles.watch(*paths, watch_filter=relevant, debounce=DEBOUNCE_MS, step=STEP_MS,
-                                         stop_event=stop, raise_interrupt=False):
+        # yield_on_timeout: an empty first answer says the new watch is running; a change made
+        # while it started (after the settings named another theme) is caught by one more build.
+        for changes in watchfiles.watch(*paths, watch_filter=relevant, debounce=DEBOUNCE_MS, step=STEP_MS,
+                                        stop_event=stop, raise_interrupt=False, yield_on_timeout=True,
+                                        rust_timeout=RESTART_CHECK_MS):
+            if not changes and not restarted:
+                continue
+            restarted = False
             preview.rebuild()
-            if preview.watched() != paths:
-                break  # the settings name another theme or glossary: watch those instead
+            if not _covered(preview.watched(), paths):
+                restarted = True
+                break  # the settings name a theme or glossary outside what is watched: watch it too
         else:
             return
+
+
+def _covered(paths: list[Path], watched: list[Path]) -> bool:
+    """Whether every path is one of `watched` or inside one (watches are recursive)."""
+    return all(any(path.is_relative_to(root) for root in watched) for path in paths)
 
 
 def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
