@@ -25,6 +25,7 @@ from .tokens import (
     _TITLES,
     Speaker,
     Token,
+    _is_adverb,
     _is_auxiliary,
     _is_date,
     _is_role_word,
@@ -83,13 +84,6 @@ def has_own_subject(tokens: list[Token], cue: int) -> bool:
     return i > 0 and tokens[i - 1].text not in _COORDINATORS
 
 _COORDINATORS = words("coordinators")
-
-def _is_adverb(token: Token) -> bool:
-    word = token.text
-    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _PLAIN_ADVERBS)
-
-# Adverbs without "-ly" that sit between a subject and its verb: "you will always wonder".
-_PLAIN_ADVERBS = words("plain_adverbs")
 
 def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     """The noun phrase ending at tokens[end - 1], read backwards to a clause boundary."""

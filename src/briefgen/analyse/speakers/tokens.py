@@ -17,7 +17,8 @@ _CUE_PARTICIPLES = frozenset(word for word in _CUE_VERBS if word.endswith("ing")
 _INVERTIBLE = words("invertible_cues")
 
 # Words that may stand between a speaker and the cue: "he also said", "Roe has repeatedly argued".
-_AUXILIARIES = words("auxiliaries")
+_ADVERBS_BEFORE_VERB = words("adverbs_before_verb")
+_AUXILIARIES = words("auxiliaries") | _ADVERBS_BEFORE_VERB
 
 # Role nouns: the head of a title ("Defense Minister", "press secretary") or an apposition.
 _ROLE_WORDS = words("role_words")
@@ -192,6 +193,10 @@ def is_participle(token: Token) -> bool:
 
 def _is_auxiliary(token: Token) -> bool:
     return token.text in _AUXILIARIES
+
+def _is_adverb(token: Token) -> bool:
+    word = token.text
+    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _ADVERBS_BEFORE_VERB)
 
 def _is_role_word(token: Token) -> bool:
     """A noun for a person by what they do: "minister", "spokeswoman", "analysts"."""
