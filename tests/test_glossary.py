@@ -29,9 +29,9 @@ SMALL = """\
   status: Ended in a test.
   as_of: 2026-01-15
   key_dates:
+    - {date: 1970, event: talks}
     - {date: 1972-05-26, event: signed}
     - {date: 2002-06, event: ended}
-    - {date: 1970, event: talks}
   related: [New START]
   sources: written for this test
 
@@ -119,7 +119,7 @@ def test_loads_every_field(tmp_path: Path) -> None:
     assert abm.expansion == "Anti-Ballistic Missile Treaty"
     assert abm.aliases == ("ABM", "ABM treaty", "Anti-Ballistic Missile Treaty")
     assert abm.as_of == dt.date(2026, 1, 15)
-    assert abm.key_dates == (("1972-05-26", "signed"), ("2002-06", "ended"), ("1970", "talks"))
+    assert abm.key_dates == (("1970", "talks"), ("1972-05-26", "signed"), ("2002-06", "ended"))
     assert abm.related == ("New START",)
     assert abm.status == "Ended in a test."
     assert abm.origin_file == str(path)
@@ -344,16 +344,27 @@ def test_priority_text_exclude_and_limit(small: Glossary) -> None:
 
 def test_json_views(small: Glossary) -> None:
     abm = small.get("ABM")
-    record = explanation_json(entry_explanation(abm))
+    record = explanation_json(entry_explanation(abm, article_date=dt.date(1971, 6, 1)), abm)
     assert record == {
         "term": "ABM Treaty",
         "expansion": "Anti-Ballistic Missile Treaty",
         "definition": "A test treaty about missile defences.",
+        "status": "Ended in a test.",
+        "status_heading": "Since this article (June 1971)",
         "as_of": "2026-01-15",
         "origin": "glossary",
+        "article_wording": None,
+        "article_date": "1971-06-01",
+        "key_dates": [{"date": "1970", "event": "talks"}, {"date": "1972-05-26", "event": "signed"},
+                      {"date": "2002-06", "event": "ended"}],
+        "events_since_article": [{"date": "1972-05-26", "event": "signed"}, {"date": "2002-06", "event": "ended"}],
+        "sources": "written for this test",
+        "aliases": ["ABM", "ABM treaty", "Anti-Ballistic Missile Treaty"],
+        "related": ["New START"],
     }
+    assert explanation_json(entry_explanation(abm, article_date=dt.date(2003, 1, 1)))["status_heading"] == "Status"
     full = small.to_json()[0]
-    assert full["key_dates"][0] == {"date": "1972-05-26", "event": "signed"} and full["aliases"][0] == "ABM"
+    assert full["key_dates"][0] == {"date": "1970", "event": "talks"} and full["aliases"][0] == "ABM"
 
 
 # --- the built-in data file ----------------------------------------------------------------------
@@ -372,7 +383,7 @@ def test_builtin_file_passes_the_checker(builtin: Glossary) -> None:
 
 
 def test_builtin_entries_are_short_dated_and_sourced(builtin: Glossary) -> None:
-    assert len(builtin.entries) >= 150
+    assert len(builtin.entries) >= 290
     for entry in builtin.entries:
         assert len(entry.definition.split()) <= 60, entry.term
         assert entry.sources, entry.term
@@ -433,3 +444,195 @@ def test_apostrophes_in_names_match_either_style(tmp_path: Path) -> None:
         ("People's Fund", "People’s Fund"),
         ("People's Fund", "People's Fund"),
     ]
+
+
+# --- the rules the file header states -------------------------------------------------------------
+
+ENTRY = "- term: {term}\n  aliases: [{aliases}]\n  definition: {definition}\n  as_of: 2026-01-15\n  sources: s\n"
+
+
+def entry(term: str = "Test Accord", aliases: str = "", definition: str = "A test accord.", extra: str = "") -> str:
+    return ENTRY.format(term=term, aliases=aliases, definition=definition) + extra
+
+
+def test_a_definition_over_the_word_limit_fails_the_check(tmp_path: Path) -> None:
+    long = " ".join(["word"] * 61)
+    problems = check_glossary(write(tmp_path, entry(definition=long)))
+    assert len(problems) == 1 and "definition has 61 words (at most 60)" in problems[0]
+    assert check_glossary(write(tmp_path, entry(definition=" ".join(["word"] * 60)))) == []
+    status = "  status: " + " ".join(["word"] * 61) + "\n"
+    assert "status has 61 words" in check_glossary(write(tmp_path, entry(extra=status)))[0]
+
+
+@pytest.mark.parametrize("alias", ["framework agreement", "the nuclear deal", "Final Agreement", "safeguards", "a new start"])
+def test_a_generic_alias_fails_the_check(tmp_path: Path, alias: str) -> None:
+    problems = check_glossary(write(tmp_path, entry(aliases=alias)))
+    assert len(problems) == 1 and f"alias {alias!r} is an ordinary phrase" in problems[0]
+
+
+@pytest.mark.parametrize("alias", ["Lausanne framework agreement", "framework agreement with Iran", "JCPOA", "P5+1 deal"])
+def test_a_specific_alias_passes(tmp_path: Path, alias: str) -> None:
+    assert check_glossary(write(tmp_path, entry(aliases=alias))) == []
+
+
+def test_a_build_warns_of_a_generic_course_alias_but_keeps_it(tmp_path: Path) -> None:
+    glossary = load_glossary([write(tmp_path, entry(aliases="framework agreement"))])
+    assert len(glossary.warnings) == 1 and "framework agreement" in glossary.warnings[0]
+    assert terms_in(glossary, "the framework agreement") == [("Test Accord", "framework agreement")]
+
+
+def test_key_dates_in_order_and_known_by_as_of(tmp_path: Path) -> None:
+    unordered = "  key_dates:\n    - {date: 2001-05-01, event: b}\n    - {date: 2000, event: a}\n"
+    assert "comes before 2001-05-01" in check_glossary(write(tmp_path, entry(extra=unordered)))[0]
+    later = "  key_dates:\n    - {date: 2026-03, event: after the status date}\n"
+    assert "is after as_of 2026-01-15" in check_glossary(write(tmp_path, entry(extra=later)))[0]
+    same_month = "  key_dates:\n    - {date: 2026-01, event: the month of the status date}\n"
+    assert check_glossary(write(tmp_path, entry(extra=same_month))) == []
+
+
+def test_related_terms_exist_and_names_are_not_shared(tmp_path: Path) -> None:
+    text = entry(extra="  related: [Test Accord, No Such Entry]\n") + entry("Other Accord", aliases="TA, test accord")
+    problems = check_glossary(write(tmp_path, text))
+    assert any("not related to itself" in p for p in problems)
+    assert any("related term 'No Such Entry'" in p for p in problems)
+    assert any("name 'test accord' is already used by entry 'Test Accord'" in p for p in problems)
+
+
+# --- names whose meaning depends on the article's date ---------------------------------------------
+
+DATED = (
+    entry("Interim Plan", extra="  dated_aliases:\n    - {name: Orbis deal, from: 2013-11-24, until: 2015-04-01}\n")
+    + entry("Outline", extra="  dated_aliases:\n    - {name: Orbis deal, from: 2015-04-02, until: 2015-07-13}\n")
+    + entry("Final Plan", extra="  dated_aliases:\n    - {name: Orbis deal, from: 2015-07-14}\n")
+)
+
+
+def test_a_dated_alias_names_the_entry_of_the_article_date(tmp_path: Path) -> None:
+    glossary = load_glossary([write(tmp_path, DATED)])
+    text = "critics of the Orbis deal"
+    assert [m.entry.term for m in glossary.find_terms(text, dt.date(2014, 6, 1))] == ["Interim Plan"]
+    assert [m.entry.term for m in glossary.find_terms(text, dt.date(2015, 4, 20))] == ["Outline"]
+    assert [m.entry.term for m in glossary.find_terms(text, dt.date(2026, 3, 1))] == ["Final Plan"]
+    assert glossary.find_terms(text, dt.date(2010, 1, 1)) == []
+    assert glossary.find_terms(text) == []  # an undated article gets no guess
+
+
+def test_dated_aliases_may_not_overlap_or_be_plain_names(tmp_path: Path) -> None:
+    overlapping = DATED + entry("Late Plan", extra="  dated_aliases:\n    - {name: Orbis deal, from: 2016-01-01}\n")
+    assert "overlaps in time with the same alias of entry 'Final Plan'" in check_glossary(write(tmp_path, overlapping))[0]
+    plain = DATED + entry("Orbis", aliases="Orbis deal")
+    assert "is a dated alias of entry 'Interim Plan'" in check_glossary(write(tmp_path, plain))[0]
+    backwards = entry(extra="  dated_aliases:\n    - {name: Orbis deal, from: 2015-01-01, until: 2014-01-01}\n")
+    assert "until 2014-01-01 is before from 2015-01-01" in check_glossary(write(tmp_path, backwards))[0]
+
+
+# --- the forms articles use, in the built-in glossary -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("the Minuteman 3 missile", "Minuteman III"),
+        ("Minuteman-3 silos", "Minuteman III"),
+        ("a way to snap back sanctions", "Snapback"),
+        ("the snap-back mechanism", "Snapback"),
+        ("talks with the P5 +1", "P5+1"),
+        ("talks with the P5 + 1", "P5+1"),
+        ("the P5+1 negotiators", "P5+1"),
+        ("flights under Open Skies", "Open Skies Treaty"),
+        ("the deeply buried facility at Fordo", "Fordow"),
+        ("the Fordow enrichment plant", "Fordow"),
+        ("centrifuges at Natanz", "Natanz"),
+        ("the Arak heavy water reactor", "Arak reactor"),
+        ("the IR-40 reactor", "Arak reactor"),
+        ("enough heavy water", "Heavy water"),
+        ("the timing of sanctions relief", "Sanctions relief"),
+        ("a framework agreement with Iran in Lausanne", "Lausanne framework"),
+        ("Britain's Trident nuclear deterrent", "Trident"),
+        ("the Continuous At-Sea Deterrent", "Continuous At-Sea Deterrent"),
+        ("the CASD patrols", "Continuous At-Sea Deterrent"),
+        ("a Tu-95 bomber", "Tu-95"),
+        ("Tu-95MS bombers", "Tu-95"),
+        ("an S-300 battery", "S-300"),
+        ("Iskander-M missiles", "Iskander"),
+        ("NORAD tracked the balloon", "NORAD"),
+        ("the AUKUS submarine deal", "AUKUS"),
+        ("the RS-28 Sarmat", "Sarmat"),
+        ("the Dark Eagle hypersonic missile", "Dark Eagle"),
+        ("the cost of Golden Dome", "Golden Dome"),
+        ("the Department of War said", "US Department of Defense"),
+        ("the Skyfall missile", "Burevestnik"),
+        ("positive security assurances", "Positive security assurances"),
+        ("the Revolutionary Guards", "IRGC"),
+        ("the Strait of Hormuz", "Strait of Hormuz"),
+        ("the Oscar II-class submarine", "Oscar-class submarine"),
+        ("a Russian nuclear submarine", "Nuclear-powered submarine"),
+        ("Russia's 2024 nuclear doctrine", "Russian nuclear doctrine"),
+        ("the PAROS agenda item", "PAROS"),
+    ],
+)
+def test_builtin_names_the_forms_articles_use(builtin: Glossary, text: str, term: str) -> None:
+    assert term in {match.entry.term for match in builtin.find_terms(text)}, text
+
+
+def test_builtin_explains_an_iran_deal_for_the_article_date(builtin: Glossary) -> None:
+    text = "opponents of any Iran nuclear deal in Congress"
+    assert [m.entry.term for m in builtin.find_terms(text, dt.date(2014, 3, 1))] == ["JPOA"]
+    assert [m.entry.term for m in builtin.find_terms(text, dt.date(2015, 4, 27))] == ["Lausanne framework"]
+    assert [m.entry.term for m in builtin.find_terms(text, dt.date(2018, 5, 8))] == ["JCPOA"]
+    assert builtin.find_terms(text) == []
+
+
+def test_builtin_does_not_take_the_opposite_promise_or_a_generic_phrase(builtin: Glossary) -> None:
+    assert [m.entry.term for m in builtin.find_terms("positive security assurances")] == ["Positive security assurances"]
+    assert builtin.find_terms("They reached a framework agreement on a nuclear deal.") == []
+    assert builtin.find_terms("Moscow Treaty") == []
+
+
+# --- staleness, for `briefgen check` -----------------------------------------------------------------
+
+
+def test_entries_checked_more_than_six_months_before_the_edition_are_stale(small: Glossary) -> None:
+    from briefgen.analyse.glossary import is_stale, stale_entries
+
+    edition = dt.date(2026, 12, 7)
+    assert not is_stale(dt.date(2026, 6, 7), edition) and is_stale(dt.date(2026, 6, 6), edition)
+    assert is_stale(dt.date(2026, 2, 28), dt.date(2026, 8, 31)) is False  # 31 August minus six months: 28 February
+    assert is_stale(dt.date(2026, 2, 27), dt.date(2026, 8, 31))
+    assert [e.term for e in stale_entries(small.entries, dt.date(2026, 7, 15))] == []
+    assert len(stale_entries(small.entries, dt.date(2026, 7, 16))) == len(small.entries)
+
+
+# --- what a box prints -----------------------------------------------------------------------------
+
+
+def test_an_empty_box_is_never_built(small: Glossary) -> None:
+    from briefgen.analyse import analyse
+    from briefgen.config import Settings
+    from briefgen.model import Article
+
+    body = ("Fighters of Maghawir al Thawra (MaT) patrol the desert. The ABM treaty is long gone.\n\n"
+            "A spokesman said MaT was secular. The Joint Verification Board (JVB) met again.")
+    digest = analyse(Article(path=Path("a.txt"), body=body, date=dt.date(2019, 11, 19)), small, Settings())
+    assert digest.terms and all(box.definition and box.origin == "glossary" for box in digest.terms)
+    assert [box.term for box in digest.terms] == ["ABM Treaty"]
+    assert [(a.short, a.long) for a in digest.abbreviations] == [("MaT", "Maghawir al Thawra"),
+                                                                 ("JVB", "Joint Verification Board")]
+
+
+def test_the_article_wording_is_quoted_exactly(tmp_path: Path) -> None:
+    glossary = load_glossary([write(tmp_path, entry("DMZ", aliases="Korean Demilitarized Zone, Demilitarized Zone"))])
+    text = "It lies near the Korean Demilitarized Zone (DMZ), a buffer strip."
+    # The abbreviation finder keeps only the capitalised words that spell DMZ; the box quotes the article.
+    boxes = explain_terms(text, glossary, [Acronym("DMZ", "Demilitarized Zone")])
+    assert [(b.term, b.article_wording) for b in boxes] == [("DMZ", "Korean Demilitarized Zone")]
+    assert boxes[0].article_wording in text
+
+
+def test_a_box_says_when_its_status_is_newer_than_the_article(small: Glossary) -> None:
+    text = "Moscow called the ABM treaty a relic."
+    box = explain_terms(text, small, [], article_date=dt.date(2001, 11, 4))[0]
+    assert box.status_heading == "Since this article (November 2001)"
+    assert box.events_since_article == (("2002-06", "ended"),)
+    assert explain_terms(text, small, [], article_date=dt.date(2003, 1, 1))[0].status_heading == "Status"
+    assert explain_terms(text, small, [])[0].status_heading == "Status"  # undated: the as_of date alone

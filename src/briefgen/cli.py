@@ -322,6 +322,8 @@ def glossary(
         # As in the briefing: the glossaries the articles' folder names, or its glossary.yaml.
         course = list(_settings_of(files[0].parent if files else Path("."), config).glossaries)
     merged = terms.load_glossary([*course, terms.BUILTIN_GLOSSARY])
+    for warning in merged.warnings:
+        typer.echo(f"briefgen: warning: {warning}", err=True)
     if list_all:
         explained = [terms.entry_explanation(entry) for entry in merged.entries]
     else:
@@ -330,9 +332,11 @@ def glossary(
             article = _read_article(file)
             text = f"{article.title}\n\n{article.body}" if article.title else article.body
             seen = [term.term for term in explained]
-            explained += terms.explain_terms(text, merged, find_acronyms(text), exclude=seen)
+            explained += terms.explain_terms(text, merged, find_acronyms(text), exclude=seen,
+                                             article_date=article.date)
     if as_json:
-        _print_json([terms.explanation_json(term) for term in explained])
+        _print_json([terms.explanation_json(term, merged.get(term.term) if term.origin == "glossary" else None)
+                     for term in explained])
         return
     for term in explained:
         expansion = f" ({term.expansion})" if term.expansion and term.expansion != term.term else ""

@@ -78,6 +78,19 @@ class Acronym:
 
 
 @dataclass(frozen=True)
+class DatedName:
+    """A name that means a glossary entry only in articles written in a span of time: "Iran nuclear
+    deal" is the Lausanne framework in May 2015 and the JCPOA from July 2015. Either end may be open."""
+
+    name: str
+    start: dt.date | None = None  # the first article date it applies to
+    end: dt.date | None = None  # the last
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """One curated glossary entry (see src/briefgen/data/glossary.yaml for the format)."""
 
@@ -91,6 +104,7 @@ class GlossaryEntry:
     related: tuple[str, ...] = ()
     sources: str | None = None
     origin_file: str = ""  # which glossary file it came from
+    dated_aliases: tuple[DatedName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +117,28 @@ class TermExplanation:
     as_of: dt.date | None
     origin: str  # "glossary" or "text"
     status: str | None = None
-    article_wording: str | None = None  # the long form as the article wrote it, when it defines the term
+    article_wording: str | None = None  # the long form exactly as the article wrote it, when it defines the term
+    key_dates: tuple[tuple[str, str], ...] = ()  # the entry's dated events, oldest first
+    sources: str | None = None
+    article_date: dt.date | None = None  # the date of the article this box is for, when known
+    events_since_article: tuple[tuple[str, str], ...] = ()  # key dates later than the article's date
+
+    @property
+    def status_heading(self) -> str:
+        """How a box introduces its status: "Since this article (April 2015)" when the entry records
+        events after the article's date, so the reader can tell the article's time from the box's."""
+        if self.events_since_article and self.article_date:
+            return f"Since this article ({self.article_date:%B %Y})"
+        return "Status"
+
+
+@dataclass(frozen=True)
+class EarlierExplanation:
+    """A term a course's earlier briefing already explained: printed as one line, not a box."""
+
+    term: str
+    briefing: str  # which briefing explained it, e.g. "week 3"
+    page: int | None = None  # the page of its box in that briefing's PDF, when known
 
 
 @dataclass(frozen=True)
@@ -141,6 +176,8 @@ class ArticleDigest:
     acronyms: tuple[Acronym, ...] = ()
     word_count: int = 0
     doubts: tuple[Doubt, ...] = ()  # what the analysis is unsure of, for the instructor
+    abbreviations: tuple[Acronym, ...] = ()  # defined in the article, unknown to the glossary: one line, no box
+    earlier: tuple[EarlierExplanation, ...] = ()  # terms explained in an earlier briefing of the course
     # Set from corrections.toml after the (cached) analysis, never by it:
     notes: tuple[str, ...] = ()  # the instructor's notes (instructor edition only)
     questions: tuple[Question, ...] = ()  # discussion questions (both editions; answers for the instructor)
@@ -180,6 +217,7 @@ class Briefing:
     glossary: tuple[TermExplanation, ...] = ()  # every term used, alphabetical
     first_use: tuple[tuple[str, int], ...] = ()  # (term, index of the article that first explains it)
     term_uses: tuple[TermUse, ...] = ()  # the first printed words of each term without a box
+    box_pages: tuple[tuple[str, int], ...] = ()  # (term, PDF page of its box), once a PDF is laid out
     settings: tuple[tuple[str, str], ...] = field(default=())  # course, instructor, ... for the masthead
     edition: str = "student"  # or "instructor": adds notes, answers and what is left to review
     sections: tuple[Section, ...] = ()  # the headings articles are grouped under; () for none

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..config import Settings
-from ..model import Article, ArticleDigest
+from ..model import Acronym, Article, ArticleDigest
 from .acronyms import find_acronyms
 from .doubts import article_doubts
 from .glossary import Glossary, explain_terms
@@ -30,13 +30,17 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
     acronyms = find_acronyms(text)
     # Terms the summary and quotes use come first: those are what the student reads.
     priority_text = "\n".join([*summary, *(q.quote for q in quotes)])
-    terms = explain_terms(text, glossary, acronyms, priority_text=priority_text)
+    explained = explain_terms(text, glossary, acronyms, priority_text=priority_text, article_date=article.date)
+    # A box needs a definition: an abbreviation only the article defines goes on its one
+    # "Abbreviations" line instead of a box that would merely repeat the expansion.
+    boxes = tuple(term for term in explained if term.origin == "glossary" and term.definition)
     return ArticleDigest(
         article=article,
         summary=tuple(summary),
         quotes=tuple(quotes),
-        terms=tuple(terms),
+        terms=boxes,
         acronyms=tuple(acronyms),
         word_count=len(_WORD.findall(article.body)),
-        doubts=article_doubts(article, summary, quotes, terms),
+        doubts=article_doubts(article, summary, quotes, list(boxes)),
+        abbreviations=tuple(Acronym(t.term, t.expansion or "") for t in explained if t.origin == "text"),
     )

@@ -30,7 +30,7 @@ import yaml
 
 from ..errors import GlossaryError
 from ..lexicon import words
-from ..model import Acronym, GlossaryEntry, TermExplanation
+from ..model import Acronym, DatedName, GlossaryEntry, TermExplanation
 
 BUILTIN_GLOSSARY: Path = Path(__file__).resolve().parents[1] / "data" / "glossary.yaml"
 
@@ -39,8 +39,10 @@ BUILTIN_GLOSSARY: Path = Path(__file__).resolve().parents[1] / "data" / "glossar
 # libyaml's parser when present: ten times faster, and it keeps line marks too.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _REQUIRED = ("term", "definition", "as_of", "sources")
-_OPTIONAL = ("expansion", "aliases", "case_sensitive_aliases", "status", "key_dates", "related")
+_OPTIONAL = ("expansion", "aliases", "case_sensitive_aliases", "dated_aliases", "status", "key_dates", "related")
 _KEY_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# The file header's limits: a box is read at a glance, so its two texts stay short.
+WORD_LIMIT = {"definition": 60, "status": 60}
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,38 @@ class _ParsedEntry:
 
 class _Report:
     """What reading one file found: its problems (`lines`: "file:line: message", in file order) and
-    every term it names, even in entries too broken to use (so `related` checks stay accurate)."""
+    every term it names, even in entries too broken to use (so `related` checks stay accurate).
+
+    An error leaves an entry unusable and stops a build. A rule breach (`breach`: a definition over
+    the word limit, a generic alias, key dates out of order) leaves it usable: `--check` reports it
+    like an error, a build warns and carries on."""
 
     def __init__(self, path: Path):
         self.path = path
         self._found: list[tuple[int, str]] = []
+        self._breaches: list[tuple[int, str]] = []
         self.terms_seen: set[str] = set()
 
     def add(self, line: int, message: str) -> None:
         self._found.append((line, message))
 
+    def breach(self, line: int, message: str) -> None:
+        self._breaches.append((line, message))
+
+    def _format(self, found: Iterable[tuple[int, str]]) -> list[str]:
+        return [f"{self.path}:{line}: {message}" for line, message in sorted(found, key=lambda p: p[0])]
+
+    @property
+    def errors(self) -> list[str]:
+        return self._format(self._found)
+
+    @property
+    def breaches(self) -> list[str]:
+        return self._format(self._breaches)
+
     @property
     def lines(self) -> list[str]:
-        return [f"{self.path}:{line}: {message}" for line, message in sorted(self._found, key=lambda p: p[0])]
+        return self._format(self._found + self._breaches)
 
 
 def _line(node: yaml.Node) -> int:
@@ -173,12 +194,33 @@ class _EntryChecker:
         self.label = label
         self.problems = problems
 
-    def problem(self, key: str, message: str, item: int | None = None) -> None:
-        """Report at the key's value, or at one item of a list value."""
+    def _where(self, key: str, item: int | None) -> int:
+        """The line of the key's value, or of one item of a list value."""
         node = self.nodes.get(key)
         if node is not None and item is not None and isinstance(node, yaml.SequenceNode):
             node = node.value[item]
-        self.problems.add(_line(node) if node is not None else self.line, f"{self.label}: {message}")
+        return _line(node) if node is not None else self.line
+
+    def problem(self, key: str, message: str, item: int | None = None) -> None:
+        self.problems.add(self._where(key, item), f"{self.label}: {message}")
+
+    def breach(self, key: str, message: str, item: int | None = None) -> None:
+        self.problems.breach(self._where(key, item), f"{self.label}: {message}")
+
+    def limited_text(self, key: str) -> str | None:
+        """A text with a word limit (definition, status); over the limit is a breach."""
+        value = self.text(key)
+        if value is not None and len(value.split()) > WORD_LIMIT[key]:
+            self.breach(key, f"{key} has {len(value.split())} words (at most {WORD_LIMIT[key]})")
+        return value
+
+    def report_generic(self, names: Sequence[str], key: str) -> None:
+        """Each generic name is a breach: it matches ordinary prose, so `--check` refuses it; a build
+        warns and keeps it (a course author may know their articles)."""
+        for index, name in enumerate(names):
+            if is_generic_name(name):
+                self.breach(key, f"alias {name!r} is an ordinary phrase, not a name: it matches ordinary prose "
+                            "(use a longer, specific form)", index)
 
     def text(self, key: str) -> str | None:
         value = self.values.get(key)
@@ -233,25 +275,83 @@ class _EntryChecker:
                 self.problem("key_dates", f"key date {when}: 'event' must be text", index)
                 continue
             dates.append((when, " ".join(item["event"].split())))
+        for index in range(1, len(dates)):
+            if dates[index][0] < dates[index - 1][0]:
+                self.breach("key_dates", f"key date {dates[index][0]} comes before {dates[index - 1][0]} "
+                            "(key dates are listed oldest first)", index)
         return tuple(dates)
+
+    def dated_aliases(self) -> tuple[DatedName, ...]:
+        """Names that mean this entry only in articles of a time span ("Iran nuclear deal")."""
+        value = self.values.get("dated_aliases")
+        if value is None:
+            return ()
+        shape = "'dated_aliases' must be a list of {name: text, from: YYYY-MM-DD, until: YYYY-MM-DD}"
+        if not isinstance(value, list):
+            self.problem("dated_aliases", shape)
+            return ()
+        found = []
+        for index, item in enumerate(value):
+            bounds = {key: item.get(key) for key in ("from", "until")} if isinstance(item, dict) else {}
+            if (not isinstance(item, dict) or not set(item) <= {"name", "from", "until"}
+                    or not isinstance(item.get("name"), str) or not item["name"].strip()
+                    or not any(bounds.values())
+                    or not all(b is None or (isinstance(b, dt.date) and not isinstance(b, dt.datetime))
+                               for b in bounds.values())):
+                self.problem("dated_aliases", shape + " (at least one of from and until)", index)
+                continue
+            start, end = bounds["from"], bounds["until"]
+            if start and end and end < start:
+                self.breach("dated_aliases", f"dated alias {item['name']!r}: until {end} is before from {start}", index)
+            found.append(DatedName(" ".join(item["name"].split()), start, end))
+        self.report_generic([span.name for span in found], "dated_aliases")
+        return tuple(found)
 
     def parsed(self) -> _ParsedEntry | None:
         term = self.text("term")
-        definition = self.text("definition")
+        definition = self.limited_text("definition")
         sources = self.text("sources")
         as_of = self.as_of()
         expansion, status, key_dates, related = (
-            self.text("expansion"), self.text("status"), self.key_dates(), self.names("related"))
+            self.text("expansion"), self.limited_text("status"), self.key_dates(), self.names("related"))
+        if as_of is not None and key_dates and _date_floor(key_dates[-1][0]) > as_of:
+            self.breach("key_dates", f"key date {key_dates[-1][0]} is after as_of {as_of} "
+                        "(the status must be known through every key date)", len(key_dates) - 1)
+        if term is not None and term in related:
+            self.breach("related", "an entry is not related to itself")
         # A case-sensitive alias is a name of the entry even when `aliases` does not repeat it.
         case_sensitive = self.names("case_sensitive_aliases")
         aliases = self.names("aliases")
+        self.report_generic(case_sensitive, "case_sensitive_aliases")
+        self.report_generic(aliases, "aliases")
         aliases += tuple(n for n in case_sensitive if n != term and n not in aliases)
+        dated = self.dated_aliases()
         if term is None or definition is None or as_of is None:
             return None  # kept otherwise, so that its names and related terms are checked too
         entry = GlossaryEntry(term=term, definition=definition, as_of=as_of, sources=sources,
                               origin_file=str(self.problems.path), expansion=expansion, aliases=aliases,
-                              status=status, key_dates=key_dates, related=related)
+                              status=status, key_dates=key_dates, related=related, dated_aliases=dated)
         return _ParsedEntry(entry, self.line, frozenset(case_sensitive))
+
+
+def _date_floor(when: str) -> dt.date:
+    """The first day a key date ("2015", "2015-07", "2015-07-14") can mean."""
+    parts = [int(p) for p in when.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+_NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def is_generic_name(name: str) -> bool:
+    """Whether a name is ordinary prose rather than a name: listed as such ("safeguards", "a new
+    start"), or made only of the words news uses for any agreement ("framework agreement", "the
+    nuclear deal"). A word with capitals or digits that fix its meaning ("JCPOA", "P5") is specific."""
+    if _name_key(name) in {_name_key(phrase) for phrase in words("glossary_generic_aliases")}:
+        return True
+    tokens = _NAME_WORD.findall(name)
+    generic = words("glossary_generic_words")
+    return bool(tokens) and all(not _is_acronym_word(t) and t.casefold() in generic for t in tokens)
 
 
 def _valid_partial_date(when: str) -> bool:
@@ -267,10 +367,11 @@ def _name_key(name: str) -> str:
     """How names are compared: case, spacing, quote style and hyphens ("Non-Proliferation",
     "Nonproliferation") do not count."""
     folded = unicodedata.normalize("NFKC", name).casefold().translate(_STYLE_VARIANTS)
-    return " ".join(_HYPHEN_JOIN.sub("", folded).split())
+    return " ".join(_PLUS_SPACING.sub("+", _HYPHEN_JOIN.sub("", folded)).split())
 
 
 _HYPHEN_JOIN = re.compile(r"-\s*")
+_PLUS_SPACING = re.compile(r"\s*\+\s*")
 
 
 _STYLE_VARIANTS = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -283,23 +384,41 @@ def _entry_names(entry: GlossaryEntry) -> list[str]:
 
 
 def _check_unique_names(parsed: Sequence[_ParsedEntry], problems: _Report) -> list[_ParsedEntry]:
-    """Drop (and report) entries that reuse a term or alias of an earlier entry of the same file."""
+    """Drop (and report) entries that reuse a term or alias of an earlier entry of the same file. A
+    dated alias may be shared by entries whose time spans do not overlap; it is never also a plain name."""
     owner: dict[str, str] = {}
+    dated: dict[str, list[tuple[DatedName, str]]] = {}
     kept = []
     for item in parsed:
-        clashes = False
-        mine: set[str] = set()
+        clashes = []
+        mine = {_name_key(name) for name in _entry_names(item.entry)}
         for name in _entry_names(item.entry):
             key = _name_key(name)
             if key in owner and owner[key] != item.entry.term:
-                clash = f"entry {item.entry.term!r}: name {name!r} is already used by entry {owner[key]!r}"
-                problems.add(item.line, clash)
-                clashes = True
-            mine.add(key)
-        if not clashes:
-            kept.append(item)
-            owner.update(dict.fromkeys(mine, item.entry.term))
+                clashes.append(f"name {name!r} is already used by entry {owner[key]!r}")
+            elif key in dated:
+                clashes.append(f"name {name!r} is a dated alias of entry {dated[key][0][1]!r}")
+        for span in item.entry.dated_aliases:
+            key = _name_key(span.name)
+            if key in owner or key in mine:
+                plain_owner = owner.get(key, item.entry.term)
+                clashes.append(f"dated alias {span.name!r} is also a plain name of entry {plain_owner!r}")
+            clashes += [f"dated alias {span.name!r} overlaps in time with the same alias of entry {other!r}"
+                        for earlier, other in dated.get(key, []) if _overlap(span, earlier)]
+        if clashes:
+            for clash in clashes:
+                problems.add(item.line, f"entry {item.entry.term!r}: {clash}")
+            continue
+        kept.append(item)
+        owner.update(dict.fromkeys(mine, item.entry.term))
+        for span in item.entry.dated_aliases:
+            dated.setdefault(_name_key(span.name), []).append((span, item.entry.term))
     return kept
+
+
+def _overlap(one: DatedName, other: DatedName) -> bool:
+    low, high = dt.date.min, dt.date.max
+    return max(one.start or low, other.start or low) <= min(one.end or high, other.end or high)
 
 
 def check_glossary(path: Path) -> list[str]:
@@ -323,24 +442,31 @@ def check_glossary(path: Path) -> list[str]:
 
 
 def load_glossary(paths: Sequence[Path]) -> Glossary:
-    """The merged glossary of `paths`, highest precedence first; GlossaryError at the first problem."""
+    """The merged glossary of `paths`, highest precedence first; GlossaryError at the first error.
+    Rule breaches (see _Report) do not stop it: they are the glossary's `warnings`."""
     merged: list[_ParsedEntry] = []
     claimed: set[str] = set()
+    warnings: list[str] = []
     for path in paths:
         problems = _Report(Path(path))
         parsed = _check_unique_names(_read_file(Path(path), problems), problems)
-        if problems.lines:
+        if problems.errors:
             more = ""
-            if len(problems.lines) > 1:
-                more = f" (and {len(problems.lines) - 1} more; run: briefgen glossary --check {path})"
-            raise GlossaryError(problems.lines[0] + more)
+            if len(problems.errors) > 1:
+                more = f" (and {len(problems.errors) - 1} more; run: briefgen glossary --check {path})"
+            raise GlossaryError(problems.errors[0] + more)
+        warnings += problems.breaches
+        claimed_here: set[str] = set()
         for item in parsed:
             keys = {_name_key(name) for name in _entry_names(item.entry)}
+            keys |= {_name_key(span.name) for span in item.entry.dated_aliases}
             if keys & claimed:
                 continue  # a higher-precedence file already explains this term
-            claimed |= keys
+            claimed_here |= keys  # entries of one file may share a dated alias (checked above)
             merged.append(item)
-    return Glossary([item.entry for item in merged], {item.entry.term: item.case_sensitive for item in merged})
+        claimed |= claimed_here
+    return Glossary([item.entry for item in merged], {item.entry.term: item.case_sensitive for item in merged},
+                    warnings=warnings)
 
 
 # --- matching in text ------------------------------------------------------------------------
@@ -367,6 +493,8 @@ def _is_acronym_word(word: str) -> bool:
 
 
 _HYPHEN_SPLIT = re.compile(r"([-‐‑–])")
+# Apostrophes in either style; a plus sign with or without spaces ("P5+1", "P5 +1", "P5 + 1").
+_CHAR_PATTERNS = {"'": "['’]", "’": "['’]", "+": r"\s?\+\s?"}
 
 
 def _word_pattern(word: str, exact: bool) -> str:
@@ -377,7 +505,7 @@ def _word_pattern(word: str, exact: bool) -> str:
         if _HYPHEN_SPLIT.fullmatch(part):
             pattern.append(r"(?:[-‐‑–]\s?)?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
         elif part:
-            escaped = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in part)
+            escaped = "".join(_CHAR_PATTERNS.get(ch) or re.escape(ch) for ch in part)
             pattern.append(escaped if exact or _is_acronym_word(part) else f"(?i:{escaped})")
     return "".join(pattern)
 
@@ -432,11 +560,14 @@ class _Matcher:
 
 
 class Glossary:
-    """The merged glossary: its entries, and a matcher for their names in text."""
+    """The merged glossary: its entries, and a matcher for their names in text. `warnings` are the
+    rule breaches of its files (a build reports them)."""
 
-    def __init__(self, entries: Iterable[GlossaryEntry], case_sensitive: dict[str, frozenset[str]] | None = None):
+    def __init__(self, entries: Iterable[GlossaryEntry], case_sensitive: dict[str, frozenset[str]] | None = None,
+                 warnings: Sequence[str] = ()):
         self.entries: tuple[GlossaryEntry, ...] = tuple(entries)
         self._case_sensitive = case_sensitive or {}
+        self.warnings: tuple[str, ...] = tuple(warnings)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -459,24 +590,40 @@ class Glossary:
         return {_name_key(entry.expansion): entry for entry in reversed(self.entries) if entry.expansion}
 
     @cached_property
+    def _dated(self) -> dict[str, list[tuple[DatedName, GlossaryEntry]]]:
+        spans: dict[str, list[tuple[DatedName, GlossaryEntry]]] = {}
+        for entry in self.entries:
+            for span in entry.dated_aliases:
+                spans.setdefault(_name_key(span.name), []).append((span, entry))
+        return spans
+
+    @cached_property
     def _matcher(self) -> _Matcher:
         names = []
         for entry in self.entries:
             exact = self._case_sensitive.get(entry.term, frozenset())
             names += [(name, name in exact) for name in _entry_names(entry)]
+            names += [(span.name, False) for span in entry.dated_aliases]
         return _Matcher(names)
 
-    def _entry_for(self, surface: str) -> GlossaryEntry | None:
+    def _entry_for(self, surface: str, when: dt.date | None = None) -> GlossaryEntry | None:
+        """The entry a matched name stands for; a dated alias only when the article's date `when` is
+        known and inside its span (an undated article gets no guess)."""
         key = _name_key(surface)
-        entry = self._by_name.get(key)
-        for suffix in ("'s", "es", "s"):  # the optional plural the pattern allows
-            if entry is None and key.endswith(suffix):
-                entry = self._by_name.get(key[: -len(suffix)])
-        return entry
+        keys = [key] + [key[: -len(suffix)] for suffix in ("'s", "es", "s") if key.endswith(suffix)]
+        for candidate in keys:  # the name itself, then without the optional plural the pattern allows
+            if candidate in self._by_name:
+                return self._by_name[candidate]
+        for candidate in keys:
+            for span, entry in self._dated.get(candidate, []):
+                if when is not None and span.covers(when):
+                    return entry
+        return None
 
-    def find_terms(self, text: str) -> list[TermMatch]:
+    def find_terms(self, text: str, when: dt.date | None = None) -> list[TermMatch]:
         """Every occurrence of an entry's name in `text`, in text order. Where names overlap the longest
-        wins, but a name made only of other names ("NPT PrepCom") yields each of those."""
+        wins, but a name made only of other names ("NPT PrepCom") yields each of those. `when` is the
+        article's date, which decides what a dated alias ("Iran nuclear deal") stands for."""
         found: list[TermMatch] = []
         free_from = 0
         for word in _WORD_START.finditer(text):
@@ -489,10 +636,10 @@ class Glossary:
             end, surface = match.end(), match.group()
             if start and text[start - 1] in _HYPHENS and not _is_acronym_word(surface.split()[0]):
                 continue  # "ballistic missile" inside "anti-ballistic missile"
-            entry = self._entry_for(surface)
+            entry = self._entry_for(surface, when)
             if entry is None:
                 continue
-            tiles = self._tiles(text, start, end) if " " in surface else None
+            tiles = self._tiles(text, start, end, when) if " " in surface else None
             if tiles and any(tile.entry is not entry for tile in tiles):
                 found += tiles
             else:
@@ -500,7 +647,7 @@ class Glossary:
             free_from = end
         return found
 
-    def _tiles(self, text: str, start: int, end: int) -> list[TermMatch] | None:
+    def _tiles(self, text: str, start: int, end: int, when: dt.date | None) -> list[TermMatch] | None:
         """Two or more shorter names that exactly cover text[start:end], word by word, if there are."""
         word_ends = [m.end() for m in _NAME_TOKEN.finditer(text, start, end)]
         tiles: list[TermMatch] = []
@@ -509,7 +656,7 @@ class Glossary:
             tile = None
             for limit in reversed([e for e in word_ends if e > position and (position, e) != (start, end)]):
                 candidate = self._matcher.match(text, position, limit)
-                if candidate and candidate.end() == limit and (entry := self._entry_for(candidate.group())):
+                if candidate and candidate.end() == limit and (entry := self._entry_for(candidate.group(), when)):
                     tile = TermMatch(entry, position, limit, candidate.group())
                     break
             if tile is None:
@@ -537,14 +684,49 @@ def _entry_json(entry: GlossaryEntry) -> dict[str, Any]:
         "related": list(entry.related),
         "sources": entry.sources,
         "origin_file": entry.origin_file,
+        "dated_aliases": [
+            {"name": span.name, "from": _iso(span.start), "until": _iso(span.end)} for span in entry.dated_aliases
+        ],
     }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- how current a status is ----------------------------------------------------------------------
+
+STALE_AFTER_MONTHS = 6  # a status checked longer ago than this before the edition date is re-checked
+
+
+def is_stale(as_of: dt.date, edition: dt.date, months: int = STALE_AFTER_MONTHS) -> bool:
+    """Whether a status known to be right on `as_of` is more than `months` older than the edition."""
+    return as_of < _months_before(edition, months)
+
+
+def stale_entries(entries: Iterable[GlossaryEntry], edition: dt.date,
+                  months: int = STALE_AFTER_MONTHS) -> list[GlossaryEntry]:
+    """The entries whose `as_of` is more than `months` before the edition date, oldest first: what an
+    instructor should re-check before printing (`briefgen check` reports them)."""
+    return sorted((e for e in entries if is_stale(e.as_of, edition, months)), key=lambda e: (e.as_of, e.term))
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))
 
 
 # --- context boxes -----------------------------------------------------------------------------
 
 
-def entry_explanation(entry: GlossaryEntry, article_wording: str | None = None) -> TermExplanation:
-    """A glossary entry as a context box."""
+def entry_explanation(entry: GlossaryEntry, article_wording: str | None = None,
+                      article_date: dt.date | None = None) -> TermExplanation:
+    """A glossary entry as a context box; with the article's date, the entry's events since then."""
+    later = tuple((when, event) for when, event in entry.key_dates
+                  if article_date is not None and _date_floor(when) > article_date)
     return TermExplanation(
         term=entry.term,
         expansion=entry.expansion,
@@ -553,18 +735,33 @@ def entry_explanation(entry: GlossaryEntry, article_wording: str | None = None) 
         origin="glossary",
         status=entry.status,
         article_wording=article_wording,
+        key_dates=entry.key_dates,
+        sources=entry.sources,
+        article_date=article_date,
+        events_since_article=later,
     )
 
 
-def explanation_json(explanation: TermExplanation) -> dict[str, Any]:
-    """The `briefgen glossary --json` record of one explained term."""
-    return {
+def explanation_json(explanation: TermExplanation, entry: GlossaryEntry | None = None) -> dict[str, Any]:
+    """The `briefgen glossary --json` record of one explained term: what its box prints, and (given
+    its entry) the aliases and related terms it is found by and points to."""
+    record: dict[str, Any] = {
         "term": explanation.term,
         "expansion": explanation.expansion,
         "definition": explanation.definition,
-        "as_of": explanation.as_of.isoformat() if explanation.as_of else None,
+        "status": explanation.status,
+        "status_heading": explanation.status_heading,
+        "as_of": _iso(explanation.as_of),
         "origin": explanation.origin,
+        "article_wording": explanation.article_wording,
+        "article_date": _iso(explanation.article_date),
+        "key_dates": [{"date": when, "event": event} for when, event in explanation.key_dates],
+        "events_since_article": [{"date": when, "event": event} for when, event in explanation.events_since_article],
+        "sources": explanation.sources,
     }
+    if entry is not None:
+        record |= {"aliases": list(entry.aliases), "related": list(entry.related)}
+    return record
 
 
 @dataclass(frozen=True)
@@ -583,16 +780,19 @@ def explain_terms(
     priority_text: str = "",
     limit: int | None = None,
     exclude: Collection[str] = (),
+    article_date: dt.date | None = None,
 ) -> list[TermExplanation]:
     """The context boxes for one article, most relevant first.
 
     Glossary terms the text uses (with the article's own long form when it defines the term), then
     the abbreviations it defines that the glossary does not know (origin "text"). Terms used in
     `priority_text` (the summary and quotes) come first, the rest in order of first use; terms in
-    `exclude` (explained in earlier articles) are left out; at most `limit` are returned.
+    `exclude` (explained in earlier articles) are left out; at most `limit` are returned. The
+    article's date decides what a dated alias means and which of an entry's events are newer.
     """
     excluded = {_name_key(term) for term in exclude}
-    candidates = _glossary_candidates(text, glossary, acronyms) + _text_candidates(text, glossary, acronyms)
+    candidates = (_glossary_candidates(text, glossary, acronyms, article_date)
+                  + _text_candidates(text, glossary, acronyms))
     candidates = [c for c in candidates if _name_key(c.explanation.term) not in excluded]
     prominent = _prominent(priority_text, glossary, candidates)
     candidates.sort(key=lambda c: (c.explanation.term not in prominent, c.first))
@@ -600,10 +800,12 @@ def explain_terms(
     return explanations if limit is None else explanations[:limit]
 
 
-def _glossary_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym]) -> list[_Candidate]:
+def _glossary_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acronym],
+                         article_date: dt.date | None) -> list[_Candidate]:
     redefined = {acronym.short for acronym in acronyms if glossary.get(acronym.short) and not _link(glossary, acronym)}
+    matches = glossary.find_terms(text, article_date)
     first: dict[str, tuple[int, GlossaryEntry]] = {}
-    for match in glossary.find_terms(text):
+    for match in matches:
         if _PLURAL_END.sub("", match.surface) not in redefined:
             first.setdefault(match.entry.term, (match.start, match.entry))
     wording: dict[str, str] = {}
@@ -611,14 +813,27 @@ def _glossary_candidates(text: str, glossary: Glossary, acronyms: Sequence[Acron
         entry = _link(glossary, acronym)
         if entry is None:
             continue
-        wording.setdefault(entry.term, acronym.long)
+        if (written := _article_wording(text, acronym, entry, matches)) is not None:
+            wording.setdefault(entry.term, written)
         position = _first_position(text, acronym)
         if entry.term not in first or position < first[entry.term][0]:
             first[entry.term] = (position, entry)
     return [
-        _Candidate(entry_explanation(entry, wording.get(entry.term)), position, (entry.term,))
+        _Candidate(entry_explanation(entry, wording.get(entry.term), article_date), position, (entry.term,))
         for position, entry in first.values()
     ]
+
+
+def _article_wording(text: str, acronym: Acronym, entry: GlossaryEntry, matches: Sequence[TermMatch]) -> str | None:
+    """The article's long form exactly as written: where a name of the same entry covers it (the
+    glossary knows "Korean Demilitarized Zone", the abbreviation finder kept "Demilitarized Zone"),
+    the whole name as the article wrote it. None when the long form is not in the text verbatim."""
+    start = text.find(acronym.long)
+    if start < 0:
+        return None
+    end = start + len(acronym.long)
+    covering = [m for m in matches if m.entry is entry and m.start <= start and end <= m.end]
+    return max(covering, key=lambda m: m.end - m.start).surface if covering else text[start:end]
 
 
 _PLURAL_END = re.compile(r"(?:['’]s|s)$")
