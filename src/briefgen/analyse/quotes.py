@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..lexicon import words
+from ..lexicon import alternation, words
 from ..model import Quote
 from .sentences import Region, blank_spans, mask_markup, paragraph_spans, quoted_regions, sentence_spans
 from .speakers import (
@@ -145,12 +145,12 @@ def _chanted_by(before: list[Token], text: str) -> Speaker | None:
 # "31% of voters", "six in 10 Republicans", "a majority of Democrats": a share of a poll's sample.
 _STATISTIC = re.compile(
     r"\d[\d.,]*\s*(?:%|percent\b|per cent\b)"
-    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:10|ten|\d+)\b"
+    rf"|\b(?:\d+|{alternation('small_numbers')})\s+(?:in|out of)\s+(?:10|ten|\d+)\b"
     r"|\b(?-i:majority|plurality) of\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|--")
-_POLL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w/’'.\-]+\s+){0,4}?(?:poll|survey)\b")
+_POLL = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w/’'.\-]+\s+){{0,4}}?{alternation('polls')}\b")
 
 
 def _poll_for_statistic(
@@ -266,7 +266,7 @@ def _is_sentence(inside: str) -> bool:
     return inside[:1].isupper() and inside[-1:] in ".!?"
 
 
-_SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled)\s*$", re.IGNORECASE)
+_SO_CALLED = re.compile(rf"{alternation('term_markers')}\s*$", re.IGNORECASE)
 # "(EPAA)", "(2005)", "(campaign poster, 2003)": an abbreviation or a date glossing a term or slogan.
 _GLOSS = re.compile(r"[ \t]*\((?:[A-Z]{2,8}|[^()]{0,60}\b\d{4})\)")
 _NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")

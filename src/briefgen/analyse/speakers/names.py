@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import alternation, rows, words
 from .phrases import phrase_to_speaker
 from .tokens import (
     _FEMALE_FIRST_NAMES,
@@ -24,12 +25,12 @@ from .tokens import (
 
 _NAME_RUN = re.compile(
     rf"(?<![\w.])(?:(?:{'|'.join(ABBREVIATED_TITLES)})\.\s+)?"
-    r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|bin|al|la|du|del|di|le)(?=\s+[A-Z])))+"
+    rf"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|{alternation('name_particles')}(?=\s+[A-Z])))+"
 )
 
 # Capitalised small words inside a run of capitals mark a headline ("Leaders To Be Executed"),
 # a possessive inside it a name of something ("Univision's Los Angeles affiliate").
-_HEADLINE_RUN = re.compile(r"\s(?:To|Be|For|Of|The|And|In|On|At|With|Is|Are|Was|A|An)\s|[’']s\s")
+_HEADLINE_RUN = re.compile(rf"\s{alternation('headline_small_words')}\s|[’']s\s")
 
 def _is_headline_run(run: str) -> bool:
     return bool(_HEADLINE_RUN.search(run))
@@ -50,7 +51,10 @@ def _role_before(speaker: Speaker, text: str, run_start: int) -> bool:
 # "Jane Roe, 39, said": an age in apposition marks a person.
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 
-_PRONOUN_AFTER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_GENDERED_PRONOUNS = sorted((w for w, row in rows("pronouns").items() if row.get("gender")), key=len, reverse=True)
+_PRONOUN_AFTER = re.compile(rf"\b({'|'.join(_GENDERED_PRONOUNS)})\b", re.IGNORECASE)
+
+_UNGENDERED = words("ungendered_man_words")
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
@@ -168,10 +172,10 @@ def gender_of_role(role: str | None) -> str | None:
     if not role:
         return None
     for word in role.lower().split():
-        if _FEMALE_ROLE.search(word) and word not in ("german",):
+        if _FEMALE_ROLE.search(word) and word not in _UNGENDERED:
             return "f"
     for word in role.lower().split():
-        if _MALE_ROLE.search(word) and word not in ("german", "human", "roman"):
+        if _MALE_ROLE.search(word) and word not in _UNGENDERED:
             return "m"
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...lexicon import rows, words
+from ...lexicon import alternation, rows, words
 
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
@@ -60,10 +60,7 @@ _ENGLISH_MONTHS = (name for language in ("en", "en_short") for name in rows("mon
 _MONTHS = frozenset([*_ENGLISH_MONTHS, *rows("month_variants")])
 
 # Descriptions in front of a name that are not part of it: "Democrat Jane Roe", "former ...".
-_NAME_PREFIX = re.compile(
-    r"^(?:former|ex-|then|acting|outgoing|incoming|the|late|Democrat|Democratic|Republican|"
-    r"Libertarian|Independent|GOP|Labour|Conservative|Tory|\w+(?:an|ian|ese|ish|i|ch))$"
-)
+_NAME_PREFIX = re.compile(rf"^(?:{alternation('name_prefixes')}|\w+(?:an|ian|ese|ish|i|ch))$")
 
 # A word may carry mis-decoded accents inside it ("TrÃ©vidic" for "Trévidic"): Latin-1 symbols
 # between letters (not the guillemets or the no-break space).
@@ -176,7 +173,7 @@ _POSSESSIVE_DETERMINERS = words("possessive_determiners")
 
 _ADJECTIVE = re.compile(
     r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
-    r"|^(?:recent|new|latest|previous|same|other|such|usual|first|second|third|old|big|fresh)$"
+    rf"|^{alternation('cue_noun_adjectives')}$"
 )
 
 def _is_date(tokens: list[Token]) -> bool:
