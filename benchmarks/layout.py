@@ -48,7 +48,7 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def measure(folder: Path, edition: dt.date, pages: int | None) -> dict:
-    settings = load_settings(folder, None)
+    settings = load_settings(folder, None, max_pages=pages)
     with tempfile.TemporaryDirectory() as out:
         result = build(folder, Path(out), edition, settings, ["pdf", "html"], use_cache=False)
         pdf = next(path for path in result.outputs if path.suffix == ".pdf")
@@ -65,7 +65,7 @@ def measure(folder: Path, edition: dt.date, pages: int | None) -> dict:
         "unknown": sum(len(re.findall(r"\bunknown\b", line, re.IGNORECASE)) for line in lines),
         "nuc-": sum(line.rstrip().endswith("nuc-") for line in lines),
         "split p.": sum(bool(re.search(r"(?:^|[\s(])p\.$", line.rstrip())) for line in lines),
-        "cuts": result.budget_cuts if hasattr(result, "budget_cuts") else (),
+        "budget": result.notes + tuple(w for w in result.warnings if "page budget" in w),
     }
 
 
@@ -79,7 +79,7 @@ def main() -> None:
         figures = measure(folder, args.date, args.pages)
         print(f"{folder}: {figures['pages']} pages")
         print("  fill  " + " ".join(f"{share:.2f}" for share in figures["fill"]))
-        for key in ("sparse", "page 1", "unknown", "nuc-", "split p.", "cuts"):
+        for key in ("sparse", "page 1", "unknown", "nuc-", "split p.", "budget"):
             print(f"  {key}: {figures[key]}")
     sys.stdout.flush()
 

@@ -24,7 +24,8 @@ from .config import FORMATS, Settings
 from .errors import BriefgenError, ConfigError, InputError
 from .model import ArticleDigest, Briefing, Doubt
 from .publish.assemble import assemble
-from .publish.render import briefing_json, builtin_theme_dir, render_html, render_pdf
+from .publish.budget import budget_report, fit_pages
+from .publish.render import briefing_json, builtin_theme_dir, page_count, render_html, render_pdf
 from .read import document_from_bytes, find_articles, read_bytes, unread_files
 from .review import Prepared, Review, prepare
 from .review.corrections import load_corrections
@@ -52,6 +53,7 @@ class BuildResult:
     warnings: tuple[str, ...]
     briefing: Briefing  # the last edition built
     review: Review | None = None  # what is left for the instructor to check (briefgen check)
+    notes: tuple[str, ...] = ()  # what the build did that the user should know, not a problem (page budget cuts)
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,25 @@ def build(
     prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections, glossary)
     progress.rendering()
     outputs: list[Path] = []
+    notes: list[str] = []
+    roots = (folder.resolve(),)
     for audience in dict.fromkeys(editions):
-        briefing = assemble(prepared.digests, settings, edition, sections=prepared.sections,
-                            edition_for=audience, glossary=glossary)
-        outputs += write_outputs(briefing, settings, out_dir, formats, (folder.resolve(),), progress.page_done)
+
+        def assemble_with(chosen: Settings, audience: str = audience) -> Briefing:
+            return assemble(prepared.digests, chosen, edition, sections=prepared.sections, edition_for=audience,
+                            glossary=glossary)
+
+        briefing, used = assemble_with(settings), settings
+        if settings.max_pages is not None and "pdf" in formats:
+            fitted = fit_pages(settings, assemble_with, lambda chosen, chosen_settings: page_count(
+                render_html(chosen, chosen_settings), chosen_settings, roots))
+            briefing, used = fitted.briefing, fitted.settings
+            report = f"{audience} edition: {budget_report(fitted, settings.max_pages)}"
+            (notes if fitted.fits else warnings).append(report)
+        outputs += write_outputs(briefing, used, out_dir, formats, roots, progress.page_done)
     write_review(prepared.review, out_dir)
-    return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing, review=prepared.review)
+    return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), briefing=briefing, review=prepared.review,
+                       notes=tuple(notes))
 
 
 def review_folder(

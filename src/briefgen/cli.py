@@ -367,6 +367,9 @@ def build(
         help="Output format (default pdf); repeat for several.")] = None,
     config: Annotated[Path | None, typer.Option(
         "--config", metavar="FILE", help="Settings file (default: FOLDER/briefgen.toml).")] = None,
+    pages: Annotated[int | None, typer.Option(
+        "--pages", min=1, metavar="N", help="Page budget: shorten the briefing to fit N pages and say what was cut "
+        "(max_pages in briefgen.toml).")] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) on any warning, e.g. a skipped article.")
     ] = False,
@@ -404,13 +407,15 @@ def build(
     folders = _expand_patterns(folders)
     failed = False
     for folder in folders:
-        settings = load_settings(folder, config, title=title)
+        settings = load_settings(folder, config, title=title, max_pages=pages)
         edition = given_date or settings.date or dt.date.today()
         # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
         target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
         result = _with_progress(folder, quiet, functools.partial(
             _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache,
             corrections=corrections if len(folders) == 1 else None, editions=editions or ["student"]))
+        for note in result.notes:
+            typer.echo(f"briefgen: {note}", err=True)
         for warning in result.warnings:
             typer.echo(f"briefgen: warning: {warning}", err=True)
         failed = failed or bool(result.warnings)

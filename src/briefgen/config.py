@@ -79,6 +79,9 @@ class Settings:
         "outline too).", {"Iran and the bomb": ["kerry-zarif-talks.txt", "iran-framework.txt"]}))
     page_per_article: bool = field(default=False, metadata=_doc(
         "true starts every article on a new page; by default articles follow one another."))
+    max_pages: int | None = field(default=None, metadata=_doc(
+        "A page budget: the briefing is shortened to fit (fewer summary sentences, then fewer quotes and boxes, "
+        "then the back glossary down to its index) and the build says what it cut; --pages overrides it.", 12))
     back_glossary: str = field(default="full", metadata=_doc(
         "The glossary at the back: full (an index of the boxed terms, then the other terms defined in full) "
         "or index (one line a term)."))
@@ -90,7 +93,8 @@ class Settings:
 
 
 _TEXT_KEYS = ("title", "course", "instructor", "institution", "language", "output_name")
-_COUNT_KEYS = {"summary_sentences": (1, 20), "quotes_per_article": (0, 10), "boxes_per_article": (0, 20)}
+_COUNT_KEYS = {"summary_sentences": (1, 20), "quotes_per_article": (0, 10), "boxes_per_article": (0, 20),
+               "max_pages": (1, 999)}
 # The PDF variants WeasyPrint writes that suit a briefing: PDF/UA (tagged, accessible) and PDF/A (archiving).
 _PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u",
                  "pdf/a-1a", "pdf/a-2a", "pdf/a-3a")

@@ -201,6 +201,11 @@ def layout_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...]):
     return document.render()
 
 
+def page_count(html: str, settings: Settings, allowed_roots: tuple[Path, ...]) -> int:
+    """How many pages `html` takes as a PDF (for the page budget)."""
+    return len(layout_pdf(html, settings, allowed_roots).pages)
+
+
 def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], edition: dt.date | None = None,
                document=None) -> bytes:
     """PDF bytes for `html`, from its `document` when layout_pdf() has made it already."""
