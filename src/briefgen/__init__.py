@@ -1,8 +1,5 @@
 """briefgen: printable briefings on current news for arms-control courses."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("briefgen")
-except PackageNotFoundError:  # running from a source checkout that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject.toml reads it from here, see [tool.hatch.version]);
+# a literal, because asking importlib.metadata costs `briefgen --help` a third of its start-up.
+__version__ = "0.1.0"

@@ -4,7 +4,6 @@ Heavy libraries (sumy, trafilatura, WeasyPrint) are imported inside the commands
 them, so `briefgen --help` and `briefgen extract` start fast. Every BriefgenError becomes one
 line on stderr and its exit code; Ctrl-C exits with 130.
 """
-from __future__ import annotations
 
 import datetime as dt
 import functools

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..analyse.glossary import Glossary
 from ..analyse.summarize import key_points
@@ -139,7 +140,14 @@ def _mentions(
         if name in known or (glossary is not None and glossary.get(name) is not None):
             continue
         for form in (term.term, term.article_wording, term.expansion):
-            found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) if form else None
+            # The substring test first: most terms are absent from most sentences.
+            found = _whole_words(form).search(text) if form and form in text else None
             if found:
                 yield name, found.start(), found.end()
                 break
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(form: str) -> re.Pattern[str]:
+    """`form` as a whole word or phrase (compiled once: a briefing asks for each term in every sentence)."""
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
