@@ -33,7 +33,7 @@ def test_no_partial_files_are_left_behind(article_folder, tmp_path):
     out = tmp_path / "out"
     build(article_folder, out, dt.date(2024, 6, 1), Settings(), ["json"])
     assert sorted(p.name for p in out.iterdir()) == [".briefgen-cache", "briefing-2024-06-01.json", "review.html"]
-    assert all(p.suffix == ".pickle" for p in (out / ".briefgen-cache").iterdir())
+    assert all(p.suffix == ".analysis" for p in (out / ".briefgen-cache").iterdir())
 
 
 def test_an_interrupted_write_leaves_the_old_output_and_no_temporary_file(article_folder, tmp_path, monkeypatch):

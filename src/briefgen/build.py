@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
 from .atomic import write_atomically
-from .cache import CACHE_FOLDER, AnalysisCache
-from .config import FORMATS, Settings
+from .cache import CACHE_FOLDER, AnalysisCache, cache_folder_problem
+from .config import FORMATS, Settings, output_file_name
 from .errors import BriefgenError, ConfigError, InputError
 from .model import ArticleDigest, Briefing, Doubt
 from .publish.assemble import assemble
@@ -136,8 +136,9 @@ def review_folder(
     glossary_files = [*settings.glossaries, BUILTIN_GLOSSARY]
     if glossary is None:
         glossary = load_glossary(glossary_files)
-    cache = AnalysisCache(out_dir / CACHE_FOLDER, settings, glossary_files) if use_cache else None
-    digests, warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
+    cache, warnings = _open_cache(out_dir, settings, glossary_files) if use_cache else (None, [])
+    digests, article_warnings = analyse_files(paths, glossary, settings, cache, progress.article_done)
+    warnings += article_warnings
     if cache:
         cache.prune()
     if not digests:
@@ -173,6 +174,16 @@ def check_editions(editions: Sequence[str]) -> None:
         raise ConfigError(f"unknown edition '{unknown[0] if unknown else ''}' (use {' or '.join(EDITIONS)})")
 
 
+def _open_cache(
+    out_dir: Path, settings: Settings, glossary_files: list[Path]
+) -> tuple[AnalysisCache | None, list[str]]:
+    folder = out_dir / CACHE_FOLDER
+    problem = cache_folder_problem(folder)
+    if problem:
+        return None, [f"{folder}: {problem}"]
+    return AnalysisCache(folder, settings, glossary_files), []
+
+
 def analyse_files(
     paths: Sequence[Path],
     glossary: Glossary,
@@ -186,6 +197,7 @@ def analyse_files(
     """
     results: dict[Path, Analysis] = {}
     pending: dict[Path, tuple[bytes, str | None]] = {}
+    cache_notes: dict[Path, tuple[str]] = {}  # an entry that is there but cannot be trusted
     for path in paths:
         try:
             data = read_bytes(path)
@@ -194,8 +206,10 @@ def analyse_files(
             on_article(path)
             continue
         key = cache.key(path, data) if cache else None
-        cached = cache.get(key) if cache and key else None
-        if isinstance(cached, Analysis) and cached.digest is not None:
+        cached, problem = cache.get(key, Analysis) if cache and key else (None, None)
+        if problem:
+            cache_notes[path] = (f"{path}: {problem}; analysed again",)
+        if cached is not None and cached.digest is not None:
             results[path] = replace(cached, digest=_relocated(cached.digest, path))
             on_article(path)
         else:
@@ -207,7 +221,7 @@ def analyse_files(
             cache.put(key, outcome)
         on_article(path)
     digests = [digest for path in paths if (digest := results[path].digest) is not None]
-    warnings = [warning for path in paths for warning in _warnings(path, results[path])]
+    warnings = [warning for path in paths for warning in [*cache_notes.get(path, ()), *_warnings(path, results[path])]]
     return digests, warnings
 
 
@@ -302,7 +316,38 @@ def check_formats(formats: Sequence[str]) -> None:
 def output_path(out_dir: Path, settings: Settings, edition: dt.date, fmt: str, audience: str = STUDENT) -> Path:
     """OUT/NAME.FMT for the student edition, OUT/NAME-instructor.FMT for the instructor's."""
     suffix = "" if audience == STUDENT else f"-{audience}"
-    return out_dir / f"{settings.output_name.format(date=edition.isoformat())}{suffix}.{fmt}"
+    # Checked again here, not only in briefgen.toml: Settings can come from code or the command line.
+    return out_dir / f"{output_file_name(settings.output_name, edition)}{suffix}.{fmt}"
+
+
+def output_folders(folders: Sequence[Path], out_dir: Path) -> list[tuple[Path, Path]]:
+    """(articles folder, output folder) for each folder of a build, the same folder once.
+
+    One folder writes into `out_dir`; several write into a subfolder each, named after the folder,
+    with "-2", "-3"... when two folders have the same name (x/week1 and y/week1). No output folder
+    may be an articles folder: the next build would read the briefing as an article.
+    """
+    first_spelling: dict[Path, Path] = {}
+    for folder in folders:
+        first_spelling.setdefault(folder.resolve(), folder)
+    unique = list(first_spelling.items())
+    if len(unique) == 1:
+        pairs = [(unique[0][1], out_dir)]
+    else:
+        taken: set[str] = set()
+        pairs = []
+        for resolved, folder in unique:
+            name, number = resolved.name or "articles", 1
+            while name.casefold() in taken:  # casefold: a course drive may not tell Week1 from week1
+                number += 1
+                name = f"{resolved.name}-{number}"
+            taken.add(name.casefold())
+            pairs.append((folder, out_dir / name))
+    articles = {resolved for resolved, _ in unique}
+    for folder, target in pairs:
+        if target.resolve() in articles:
+            raise ConfigError(f"the output folder {target} is a folder of articles; choose another with -o", folder)
+    return pairs
 
 
 def write_outputs(

@@ -396,23 +396,31 @@ def build(
       briefgen build 'weeks/*'               (the same, for every folder in weeks/)
       briefgen build week07/ --edition student --edition instructor
     """
-    from .build import check_editions
+    from .build import check_editions, output_folders
     from .config import load_settings
     from .review.report import count_line
 
     chosen_formats = [fmt.casefold() for fmt in formats or ["pdf"]]
     given_date = _parse_edition(date)
     check_editions(editions or ["student"])
-    folders = _expand_patterns(folders)
-    failed = False
-    for folder in folders:
-        settings = load_settings(folder, config, title=title, max_pages=pages)
-        edition = given_date or settings.date or dt.date.today()
-        # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
-        target = out_dir / folder.resolve().name if len(folders) > 1 else out_dir
-        result = _with_progress(folder, quiet, functools.partial(
-            _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache,
-            corrections=corrections if len(folders) == 1 else None, editions=editions or ["student"]))
+    # Several folders (a week per folder) give one briefing each, in OUTPUT/<folder name>/.
+    targets = output_folders(_expand_patterns(folders), out_dir)
+    failed, error_code = False, 0
+    for folder, target in targets:
+        try:
+            settings = load_settings(folder, config, title=title, max_pages=pages)
+            edition = given_date or settings.date or dt.date.today()
+            result = _with_progress(folder, quiet, functools.partial(
+                _build_one, folder, target, edition, settings, chosen_formats, use_cache=not no_cache,
+                corrections=corrections if len(targets) == 1 else None, editions=editions or ["student"]))
+        except BriefgenError as error:
+            if len(targets) == 1:
+                raise
+            # One bad week does not stop the others; the exit code still tells.
+            for line in str(error).splitlines():
+                _error(line)
+            error_code = error_code or int(error.exit_code)
+            continue
         for note in result.notes:
             typer.echo(f"briefgen: {note}", err=True)
         for warning in result.warnings:
@@ -422,6 +430,8 @@ def build(
             typer.echo(str(path.resolve()))  # absolute: the output folder is relative to where briefgen ran
         if result.review is not None and result.review.count and not quiet:
             typer.echo(f"briefgen: {count_line(result.review)}", err=True)
+    if error_code:
+        raise typer.Exit(error_code)
     if strict and failed:
         _error("some articles were skipped or had problems (--strict)")
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))

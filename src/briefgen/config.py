@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import string
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -281,12 +283,51 @@ _VALUE_CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
 
 
 def _output_name_problem(pattern: str) -> str | None:
-    if "/" in pattern or "\\" in pattern or pattern.startswith("."):
-        return "expected a file name without folders"
     try:
-        pattern.format(date="2000-01-01")
-    except (KeyError, IndexError, ValueError):
-        return "expected a file name in which {date} is the only placeholder"
+        output_file_name(pattern, dt.date(2000, 1, 1))
+    except ConfigError as error:
+        return str(error)
+    return None
+
+
+# The longest output name: room for ".pdf" and the temporary ".NAME.xxxxxxxx.part" beside it
+# within the 255 bytes a file name may have on common file systems.
+MAX_OUTPUT_NAME_BYTES = 200
+# Besides folder separators: characters Windows and SMB shares (course drives) refuse in names.
+_UNSAFE_NAME_CHARACTERS = frozenset('/\\<>:"|?*')
+
+
+def output_file_name(pattern: str, edition: dt.date) -> str:
+    """The output file name (without extension) for `pattern`, checked; ConfigError if unsafe.
+
+    The pattern is literal text and `{date}` (the edition, YYYY-MM-DD), nothing else: a format
+    field could otherwise reach attributes ("{date.__class__}") or pad the name to any width.
+    The formatted name is checked too, so no pattern can name a file outside the output folder.
+    """
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
+        raise ConfigError("expected a file name in which {date} is the only placeholder") from None
+    if any(name is not None and (name != "date" or spec or conversion) for _, name, spec, conversion in parsed):
+        raise ConfigError("expected a file name in which {date} is the only placeholder")
+    name = "".join(text + (edition.isoformat() if placeholder else "") for text, placeholder, _, _ in parsed)
+    problem = _file_name_problem(name)
+    if problem:
+        raise ConfigError(f"expected a file name without folders: {problem}")
+    return name
+
+
+def _file_name_problem(name: str) -> str | None:
+    if not name.strip():
+        return "the name is empty"
+    if any(ch in _UNSAFE_NAME_CHARACTERS for ch in name):
+        return "it holds a folder separator or a character file systems refuse"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        return "it holds a control character"
+    if name.startswith(".") or ".." in name:
+        return "it starts with '.' or holds '..'"
+    if len(name.encode("utf-8")) > MAX_OUTPUT_NAME_BYTES:
+        return f"it is longer than {MAX_OUTPUT_NAME_BYTES} bytes"
     return None
 
 
