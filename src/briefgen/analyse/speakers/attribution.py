@@ -28,6 +28,7 @@ from .tokens import (
     is_cue_at,
     is_invertible,
     is_participle,
+    is_passive_by,
 )
 
 
@@ -104,7 +105,7 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         if tok.text in _CLAUSE_STOPS:
             break
         if is_cue_at(after, c) and not cue_is_noun(after, c):
-            if c + 1 < len(after) and after[c + 1].lower == "by" and not _BE_FORMS & {t.text for t in after[:c]}:
+            if is_passive_by(after, c) and not _BE_FORMS & {t.text for t in after[:c]}:
                 # '"poison pill" riders added by Roe'
                 return credit(speaker_after(after, c + 1, text), "by-speaker-after")
             return _subject_or_inverted(after, c, text)
@@ -185,7 +186,7 @@ def _blamed_for(tokens: list[Token], for_at: int, text: str) -> Speaker | None:
     return speaker if speaker and (speaker.proper or speaker.pronoun in ("he", "she")) else None
 
 def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
-    if c + 1 < len(tokens) and tokens[c + 1].lower == "by":
+    if is_passive_by(tokens, c):
         return credit(speaker_after(tokens, c + 1, text), "described-by")  # passive: "a plan described by Roe as"
     if is_participle(tokens[c]):
         # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"

@@ -25,7 +25,8 @@ from .tokens import (
 
 _NAME_RUN = re.compile(
     rf"(?<![\w.])(?:(?:{'|'.join(ABBREVIATED_TITLES)})\.\s+)?"
-    rf"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|{alternation('name_particles')}(?=\s+[A-Z])))+"
+    rf"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|{alternation('name_particles')}(?=\s+[A-Z])"
+    rf"|{alternation('name_particles')}-[A-Z][\w’'\-]+))+"
 )
 
 # Capitalised small words inside a run of capitals mark a headline ("Leaders To Be Executed"),

@@ -24,11 +24,18 @@ from .tokens import (
 
 
 def _is_name_word(token: Token) -> bool:
-    """A word that can be part of a proper name: capitalised, not a pronoun or a cue."""
+    """A word that can be part of a proper name: capitalised ("al-Momani" too), not a pronoun or a cue."""
     word = token.lower.removesuffix("'s").removesuffix("’s")
+    if _is_particle_name(token):
+        return True
     if not token.capitalised or word in _PRONOUNS or word in _DETERMINERS or _is_dateline(token):
         return False
     return not is_cue(token) and token.lower not in _PREPOSITIONS
+
+def _is_particle_name(token: Token) -> bool:
+    """A surname joined to its particle: "al-Momani", "bin-Laden", "de-Gaulle"."""
+    particle, _, rest = token.text.partition("-")
+    return particle in _NAME_PARTICLES and rest[:1].isupper()
 
 def _is_dateline(token: Token) -> bool:
     """A place written in capitals to open a story ("WASHINGTON --"), not part of a name."""
@@ -120,9 +127,13 @@ _QUANTIFIERS = words("quantifiers")
 def _can_end_description(token: Token) -> bool:
     """Whether a description can end on this word ("the official" can, "their records for" cannot)."""
     word = token.lower
+    if _AGE.fullmatch(word):
+        return True  # "the 46-year-old"
     if not token.text[0].isalpha() or word in _TIME_WORDS or _is_auxiliary(token) or word in _PREPOSITIONS:
         return False
     return word not in _DETERMINERS and word not in _CONJUNCTIONS and word not in ("this", "it", "there")
+
+_AGE = re.compile(r"\d{1,3}-year-old")
 
 def _affiliation_at(tokens: list[Token]) -> int | None:
     """Index of the "of" in "Jane Roe of the Policy Institute": a name, then where the person works."""

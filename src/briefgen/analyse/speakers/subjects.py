@@ -21,6 +21,7 @@ from .tokens import (
     _DETERMINERS,
     _PREPOSITIONS,
     _PRONOUNS,
+    _STANDING_ALONE,
     _TIME_WORDS,
     _TITLES,
     Speaker,
@@ -99,11 +100,16 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         i -= 1
         if tok.lower in _DETERMINERS or (tok.lower in _PRONOUNS and i == end - 1):
             break
+    if i >= 2 and tokens[i - 1].lower == "of" and tokens[i].lower in _DETERMINERS and _is_share(tokens[i - 2]):
+        i -= 2  # "one of the men", "two of his aides": the share of a group speaks
     phrase = tokens[i:end]
     # "of/for/at/to" join a title ("director of the Institute") but never start the phrase.
     while phrase and phrase[0].lower in ("of", "for", "at", "to"):
         phrase = phrase[1:]
     return phrase
+
+def _is_share(token: Token) -> bool:
+    return token.lower in _QUANTIFIERS or token.lower in _STANDING_ALONE or token.text.isdigit()
 
 _WH_WORDS = words("wh_words")  # "That is why critics say": the phrase starts after
 
@@ -205,13 +211,7 @@ _PHRASE_ENDS = frozenset((",", ".", ";", ":", "!", "?", "(", "—", "–", '"', 
 def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker after an inverted cue: 'said Jane Roe, director of the Institute.'"""
     j = cue + 1
-    end = j
-    while end < len(tokens) and tokens[end].text not in _PHRASE_ENDS:
-        if tokens[end].lower in _PREPOSITIONS and end > j and tokens[end].lower not in ("of", "for", "at"):
-            break
-        if is_cue(tokens[end]) or (_is_auxiliary(tokens[end]) and end > j):
-            break
-        end += 1
+    end = _inverted_phrase_end(tokens, j)
     head = tokens[j:end]
     if not head or head[0].lower in _TIME_WORDS or head[0].lower in _PREPOSITIONS or _is_date(head):
         return None
@@ -221,7 +221,7 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         return None  # "said Roe was wrong": Roe is the subject of what was said, not the speaker
     if head[0].lower in _PRONOUNS and head[0].lower not in ("he", "she"):
         return None
-    if not _can_open_speaker_phrase(head[0]):
+    if not _can_open_speaker_phrase(head[0]) and not _modifies_a_role(head, 0):
         return None
     speaker = phrase_to_speaker(head, text)
     if speaker is None:
@@ -235,6 +235,19 @@ def speaker_after(tokens: list[Token], cue: int, text: str) -> Speaker | None:
             return replace(speaker, role=_clean_role(_span(text, _trim(rest[:stop]))))
     return speaker
 
+def _inverted_phrase_end(tokens: list[Token], j: int) -> int:
+    """Where the speaker phrase starting at tokens[j] ends: at punctuation, a preposition other
+    than of/for/at, a cue, an auxiliary or a relative ("said a Mexican official who was ...")."""
+    end = j
+    while end < len(tokens) and tokens[end].text not in _PHRASE_ENDS:
+        word = tokens[end]
+        if end > j and (word.lower in _PREPOSITIONS and word.lower not in ("of", "for", "at")):
+            break
+        if is_cue(word) or (end > j and (_is_auxiliary(word) or word.lower in _RELATIVES)):
+            break
+        end += 1
+    return end
+
 def _names_a_role(tokens: list[Token]) -> bool:
     """ "a veteran of the talks", "director of the Institute" (not "the steroids")."""
     tokens = _trim(tokens)
@@ -245,6 +258,11 @@ def _can_open_speaker_phrase(token: Token) -> bool:
     if _is_name_word(token) or _is_role_word(token) or token.bare in _TITLES:
         return True
     return token.lower in _DETERMINERS or token.lower in ("he", "she") or token.lower in _MODIFIERS_BEFORE_ROLE
+
+def _modifies_a_role(tokens: list[Token], k: int) -> bool:
+    """ "said conservative activist Bob Klaus": a lower-case word right before a role word."""
+    word = tokens[k].text
+    return word.isalpha() and word.islower() and k + 1 < len(tokens) and _is_role_word(tokens[k + 1])
 
 # Words that open a speaker's description: "said former Colorado Rep. Jane Roe".
 _MODIFIERS_BEFORE_ROLE = words("modifiers_before_role")

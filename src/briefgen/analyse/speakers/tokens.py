@@ -159,6 +159,8 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
     before = tokens[c - 1]
     if before.lower in _STANDING_ALONE and tokens[c].text in _PAST_FORMS:
         return False  # "one said", "another wrote": a past tense is never a noun
+    if before.lower in _ORDINALS and c >= 2 and tokens[c - 2].lower == "a":
+        return False  # "a fourth says": one more of a group
     if before.lower in _DETERMINERS or before.text.endswith(("'s", "’s")):
         return True
     if c < 2 or tokens[c - 2].lower not in _DETERMINERS or _is_role_word(before):
@@ -170,6 +172,8 @@ def cue_is_noun(tokens: list[Token], c: int) -> bool:
 _PAST_FORMS = frozenset(w for w in _CUE_VERBS if w.endswith("ed") or w in ("said", "told", "wrote", "read"))
 
 _POSSESSIVE_DETERMINERS = words("possessive_determiners")
+
+_ORDINALS = words("ordinals")
 
 _ADJECTIVE = re.compile(
     r"^[a-z]+(?:ous|ic|ive|ful|less|est|th)$"
@@ -199,6 +203,15 @@ def _is_role_word(token: Token) -> bool:
     """A noun for a person by what they do: "minister", "spokeswoman", "analysts"."""
     word = token.bare.removesuffix("'s").removesuffix("’s").split("-")[-1]
     return word in _ROLE_WORDS or (word.endswith("s") and word[:-1] in _ROLE_WORDS)
+
+_MEANS_OF_SPEAKING = words("means_of_speaking")
+
+def is_passive_by(tokens: list[Token], c: int) -> bool:
+    """ "described by Roe", "added by Roe": a cue and "by" name the agent, unless the words after
+    "by" are how someone spoke ("Roe said by telephone")."""
+    if c + 1 >= len(tokens) or tokens[c + 1].lower != "by":
+        return False
+    return c + 2 >= len(tokens) or tokens[c + 2].lower not in _MEANS_OF_SPEAKING
 
 # Determiners and quantifiers that stand for people of a group just described: "one said", "another".
 _STANDING_ALONE = words("standing_alone")
