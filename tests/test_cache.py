@@ -2,6 +2,7 @@
 import datetime as dt
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -13,18 +14,35 @@ from briefgen.config import Settings
 EDITION = dt.date(2024, 6, 1)
 
 
+class Analysed:
+    """The names of the files really analysed (not served from the cache), in any process: each
+    analysis appends its name to a file, as workers share no memory with the test."""
+
+    def __init__(self, log: Path):
+        self.log = log
+
+    def names(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").split() if self.log.exists() else []
+
+    def __len__(self) -> int:
+        return len(self.names())
+
+    def clear(self) -> None:
+        self.log.unlink(missing_ok=True)
+
+
 @pytest.fixture
-def analysed(monkeypatch):
-    """Records the names of the files that were really analysed (not served from the cache)."""
-    names: list[str] = []
+def analysed(monkeypatch, tmp_path_factory):
+    log = tmp_path_factory.mktemp("analysed") / "names"
     real = build_module._analyse_one
 
     def counting(path, data):
-        names.append(path.name)
+        with open(log, "a", encoding="utf-8") as names:
+            names.write(path.name + "\n")
         return real(path, data)
 
     monkeypatch.setattr(build_module, "_analyse_one", counting)
-    return names
+    return Analysed(log)
 
 
 def test_a_rebuild_with_a_new_title_reuses_every_analysis(article_folder, tmp_path, analysed):
@@ -42,7 +60,7 @@ def test_an_edited_article_is_analysed_again_and_only_it(article_folder, tmp_pat
     edited = sorted(article_folder.glob("*.md"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
     result = build(article_folder, tmp_path, EDITION, Settings(), ["json"])
-    assert analysed == [edited.name]
+    assert analysed.names() == [edited.name]
     assert any("closing paragraph" in d.article.body for d in result.briefing.digests)
 
 

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
-import signal
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +27,8 @@ from .review import Prepared, Review, prepare
 from .review.corrections import load_corrections
 from .review.theme import require_articles_shown
 from .suggest import did_you_mean
+from .timelimit import TimeLimitReached, time_limited
+from .workers import DIED, TIMED_OUT, run_tasks
 
 
 def _ignore(*_args: object) -> None:
@@ -72,7 +70,7 @@ class Analysis:
 STUDENT, INSTRUCTOR = "student", "instructor"
 EDITIONS = (STUDENT, INSTRUCTOR)  # the instructor's adds notes, answers and what is left to review
 
-# Below this many articles a process pool costs more to start than it saves.
+# Below this many articles one worker process is enough: more cost more to start than they save.
 PARALLEL_THRESHOLD = 8
 
 
@@ -214,12 +212,14 @@ def analyse_files(
             on_article(path)
         else:
             pending[path] = (data, key)
-    for path, outcome in _analyse_pending(pending, glossary, settings):
-        results[path] = outcome
-        key = pending[path][1]
-        if cache and key and outcome.digest is not None:
-            cache.put(key, outcome)
-        on_article(path)
+    # closing(): on Ctrl-C here, the workers are stopped at once, not when the generator is collected.
+    with closing(_analyse_pending(pending, glossary, settings)) as outcomes:
+        for path, outcome in outcomes:
+            results[path] = outcome
+            key = pending[path][1]
+            if cache and key and outcome.digest is not None:
+                cache.put(key, outcome)
+            on_article(path)
     digests = [digest for path in paths if (digest := results[path].digest) is not None]
     warnings = [warning for path in paths for warning in [*cache_notes.get(path, ()), *_warnings(path, results[path])]]
     return digests, warnings
@@ -237,40 +237,87 @@ def _skipped(reason: BriefgenError | str) -> Analysis:
 
 def _analyse_pending(
     pending: dict[Path, tuple[bytes, str | None]], glossary: Glossary, settings: Settings
-) -> Iterator[tuple[Path, Analysis]]:
-    if len(pending) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        _init_worker(glossary, settings)
-        for path, (data, _) in pending.items():
-            yield path, _analyse_one(path, data)
+) -> Generator[tuple[Path, Analysis], None, None]:
+    """Every pending article analysed in worker processes (one, or several for many articles).
+
+    A worker that dies costs only the article it held, which is analysed once more here, in
+    this process; an article still running at the time limit is skipped.
+    """
+    if not pending:
         return
-    workers = min(os.cpu_count() or 2, 8)
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(glossary, settings))
+    paths = list(pending)
+    _warm_up({path.suffix.lower() for path in paths}, glossary, settings)
+    tasks = [(path, pending[path][0]) for path in paths]
+    count = 1 if len(tasks) < PARALLEL_THRESHOLD else min(os.cpu_count() or 1, MAX_WORKERS)
+    limit = settings.time_limit
+    outcomes = run_tasks(tasks, _analyse_in_worker, _init_worker, (glossary, settings), count, limit)
+    with closing(outcomes):
+        for index, failure, analysis in outcomes:
+            path = paths[index]
+            if failure == TIMED_OUT:
+                yield path, _skipped(f"{path}: {_too_slow(limit)}")
+            elif failure == DIED:
+                yield path, _retried(path, pending[path][0], glossary, settings)
+            else:
+                yield path, analysis
+
+
+# A short article of each kind, analysed in this process before the workers start: the models
+# and tables the analysis loads on first use (seconds of work) are then loaded once, and forked
+# workers start with them, sharing their memory, instead of each loading its own.
+_WARM_UP_TEXT = (
+    "Delegates resume talks\n\nDelegates met on Monday in Vienna to resume talks on the accord. "
+    "\"We are ready to sign,\" said Jane Roe, the foreign minister. The Comprehensive Nuclear-Test-Ban "
+    "Treaty (CTBT) was discussed too.\n"
+)
+_warmed: set[str] = set()
+
+
+def _warm_up(suffixes: set[str], glossary: Glossary, settings: Settings) -> None:
+    for suffix in sorted(suffixes - _warmed):
+        _warmed.add(suffix)
+        text = f"<html><body><p>{_WARM_UP_TEXT}</p></body></html>" if suffix in (".html", ".htm") else _WARM_UP_TEXT
+        _init_worker(glossary, settings)
+        _analyse_one(Path(f"warm-up{suffix}"), text.encode("utf-8"))
+
+
+# Workers at most: each holds the analysis libraries (about 150 MB), so more cost memory, not time.
+MAX_WORKERS = 4
+
+
+def _too_slow(limit: float) -> str:
+    return (f"its analysis was stopped after {limit:g} s (the time_limit of briefgen.toml); the text may be "
+            "pathological (very long runs of quotation marks, markup or spaces)")
+
+
+def _retried(path: Path, data: bytes, glossary: Glossary, settings: Settings) -> Analysis:
+    """An article whose worker died (the out-of-memory killer, a crash in a library), analysed
+    once more in this process; skipped if that fails too."""
+    died = "the analysis process died while analysing it (out of memory, or a crash in a library)"
+    _init_worker(glossary, settings)
     try:
-        futures = {pool.submit(_analyse_one, path, data): path for path, (data, _) in pending.items()}
-        for future in as_completed(futures):
-            yield futures[future], _outcome(future, futures[future])
-    finally:
-        # On Ctrl-C (or any error) queued articles are dropped rather than analysed first.
-        pool.shutdown(wait=True, cancel_futures=True)
+        with time_limited(settings.time_limit):
+            analysis = _analyse_one(path, data)
+    except TimeLimitReached:
+        return _skipped(f"{path}: {died}, then {_too_slow(settings.time_limit)}")
+    if analysis.digest is None:
+        reasons = "; ".join(problem.removeprefix(f"{path}: ") for problem in analysis.problems)
+        return _skipped(f"{path}: {died}; analysed again in the main process, it failed again: {reasons}")
+    return replace(analysis, problems=(f"{died}; analysed again in the main process", *analysis.problems))
 
 
-def _outcome(future: Future, path: Path) -> Analysis:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        # A worker killed from outside (out of memory, a crash in a C library) takes its articles with it.
-        return _skipped(f"{path}: the analysis process died (out of memory?); please report it")
-
-
-# Set once per worker process (and in the parent for serial runs), so the glossary is sent once.
+# Set once per worker process (and in the parent for a retry), so the glossary is sent once.
 _worker_state: tuple[Glossary, Settings] | None = None
 
 
 def _init_worker(glossary: Glossary, settings: Settings) -> None:
     global _worker_state
     _worker_state = (glossary, settings)
-    if multiprocessing.parent_process() is not None:
-        _ignore_ctrl_c()
+
+
+def _analyse_in_worker(path: Path, data: bytes) -> Analysis:
+    # Looked up when called, so that a test replacing _analyse_one reaches the workers too.
+    return _analyse_one(path, data)
 
 
 def _analyse_one(path: Path, data: bytes) -> Analysis:
@@ -294,11 +341,6 @@ def _analyse_one(path: Path, data: bytes) -> Analysis:
         notes.append("no sentence to summarise (only a headline, or too short); the briefing lists its title only")
         doubts.append(Doubt("summary", notes[-1], 'accept = ["summary"]'))
     return Analysis(replace(digest, doubts=(*doubts, *digest.doubts)), tuple(notes))
-
-
-def _ignore_ctrl_c() -> None:
-    # Ctrl-C reaches every process of the terminal; only the parent should act on it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _relocated(digest: ArticleDigest, path: Path) -> ArticleDigest:

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import glob
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -669,10 +670,22 @@ def _with_progress(folder: Path, quiet: bool, run):
         ))
 
 
+def _interrupt_once(_signum: int, _frame: object) -> None:
+    # The first Ctrl-C stops the command (workers are killed, the old outputs stay); later ones
+    # are ignored, so that they cannot break into that clean-up with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point of the `briefgen` command."""
     # JSON and summaries must come out as UTF-8 whatever the terminal's locale says.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    app()
+    signal.signal(signal.SIGINT, _interrupt_once)
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a command, while starting or exiting
+        _error("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))

@@ -71,6 +71,8 @@ class Settings:
         "theme"))
     output_name: str = field(default="briefing-{date}", metadata=_doc(
         "The output file name without its extension; {date} is the briefing's date."))
+    time_limit: int = field(default=60, metadata=_doc(
+        "Seconds the analysis of one article may take; an article still running then is skipped with a warning."))
     pdf_variant: str | None = field(default=None, metadata=_doc(
         "A PDF variant: pdf/ua-1 or pdf/ua-2 (tagged, accessible), or PDF/A for archiving.", "pdf/ua-1"))
     order: tuple[str, ...] = field(default=(), metadata=_doc(
@@ -96,7 +98,7 @@ class Settings:
 
 _TEXT_KEYS = ("title", "course", "instructor", "institution", "language", "output_name")
 _COUNT_KEYS = {"summary_sentences": (1, 20), "quotes_per_article": (0, 10), "boxes_per_article": (0, 20),
-               "max_pages": (1, 999)}
+               "max_pages": (1, 999), "time_limit": (1, 3600)}
 # The PDF variants WeasyPrint writes that suit a briefing: PDF/UA (tagged, accessible) and PDF/A (archiving).
 _PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u",
                  "pdf/a-1a", "pdf/a-2a", "pdf/a-3a")
