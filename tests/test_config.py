@@ -173,6 +173,7 @@ def test_the_settings_template_lists_every_key_and_changes_nothing(tmp_path):
 def test_every_key_of_the_settings_template_is_valid_as_shown(tmp_path):
     (tmp_path / "theme").mkdir()
     (tmp_path / "course-glossary.yaml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "week03-briefing.json").write_text("{}\n", encoding="utf-8")
     lines = settings_template(theme="theme").splitlines()
     uncommented = [line.removeprefix("# ").split("   #")[0] for line in lines if " = " in line]
     (tmp_path / "briefgen.toml").write_text("\n".join(uncommented) + "\n", encoding="utf-8")

@@ -21,7 +21,16 @@ from .errors import BriefgenError, ConfigError, InputError
 from .model import ArticleDigest, Briefing, Doubt
 from .publish.assemble import assemble
 from .publish.budget import budget_report, fit_pages
-from .publish.render import briefing_json, builtin_theme_dir, page_count, render_html, render_pdf
+from .publish.course import earlier_explanations
+from .publish.render import (
+    box_pages,
+    briefing_json,
+    builtin_theme_dir,
+    layout_pdf,
+    page_count,
+    render_html,
+    render_pdf,
+)
 from .read import document_from_bytes, find_articles, read_bytes, unread_files
 from .review import Prepared, Review, prepare
 from .review.corrections import load_corrections
@@ -91,6 +100,7 @@ def build(
     check_editions(editions)
     glossary = load_glossary([*settings.glossaries, BUILTIN_GLOSSARY])
     prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections, glossary)
+    earlier = earlier_explanations(settings.earlier_briefings)
     progress.rendering()
     outputs: list[Path] = []
     notes: list[str] = []
@@ -99,7 +109,7 @@ def build(
 
         def assemble_with(chosen: Settings, audience: str = audience) -> Briefing:
             return assemble(prepared.digests, chosen, edition, sections=prepared.sections, edition_for=audience,
-                            glossary=glossary)
+                            glossary=glossary, earlier=earlier)
 
         briefing, used = assemble_with(settings), settings
         if settings.max_pages is not None and "pdf" in formats:
@@ -404,11 +414,14 @@ def write_outputs(
     html = render_html(briefing, settings) if {"pdf", "html"} & set(formats) else ""
     if html:
         require_articles_shown(html, briefing, settings.theme)
-    outputs = []
-    for fmt in dict.fromkeys(formats):
+    written: dict[str, Path] = {}
+    # The PDF first: the pages its boxes fall on go into the JSON, for the course's later briefings.
+    for fmt in sorted(dict.fromkeys(formats), key=lambda name: name != "pdf"):
         if fmt == "pdf":
             with _pages_reported(on_page):
-                data = render_pdf(html, settings, allowed_roots, briefing.date)
+                document = layout_pdf(html, settings, allowed_roots)
+                data = render_pdf(html, settings, allowed_roots, briefing.date, document=document)
+            briefing = replace(briefing, box_pages=box_pages(document, briefing))
         elif fmt == "html":
             data = html.encode("utf-8")
         elif fmt == "docx":
@@ -426,8 +439,8 @@ def write_outputs(
             write_atomically(target, data)
         except OSError as error:
             raise BriefgenError(f"cannot write output ({error.strerror or error})", target) from None
-        outputs.append(target)
-    return outputs
+        written[fmt] = target
+    return [written[fmt] for fmt in dict.fromkeys(formats)]
 
 
 @contextmanager

@@ -86,6 +86,10 @@ class Settings:
     max_pages: int | None = field(default=None, metadata=_doc(
         "A page budget: the briefing is shortened to fit (fewer summary sentences, then fewer quotes and boxes, "
         "then the back glossary down to its index) and the build says what it cut; --pages overrides it.", 12))
+    earlier_briefings: tuple[Path, ...] = field(default=(), metadata=_doc(
+        "This course's earlier briefings: their JSON outputs (--format json, with pdf for page numbers) or the "
+        "folders holding them, relative to this file. A term an earlier briefing explained in a box prints "
+        "here as one line, \"explained in week 3: p. 4\", not a second box.", ["week03-briefing.json"]))
     back_glossary: str = field(default="full", metadata=_doc(
         "The glossary at the back: full (an index of the boxed terms, then the other terms defined in full) "
         "or index (one line a term)."))
@@ -213,6 +217,8 @@ def _check(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
         return _VALUE_CHECKS[key](value)
     if key == "glossaries":
         return _check_paths(value, base, want_dir=False)
+    if key == "earlier_briefings":
+        return _check_paths(value, base, want_dir=None)
     if key == "theme":
         if not isinstance(value, str):
             return None, "expected a folder path"
@@ -333,14 +339,18 @@ def _file_name_problem(name: str) -> str | None:
     return None
 
 
-def _check_paths(value: Any, base: Path, want_dir: bool) -> tuple[tuple[Path, ...], str | None]:
+def _check_paths(value: Any, base: Path, want_dir: bool | None) -> tuple[tuple[Path, ...], str | None]:
+    """Existing paths (want_dir None: a file or a folder)."""
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return (), "expected a list of paths"
     paths = tuple((base / item).resolve() for item in value)
     for path in paths:
-        if want_dir and not path.is_dir():
+        if want_dir is None:
+            if not path.exists():
+                return (), f"not found: {path}"
+        elif want_dir and not path.is_dir():
             return (), f"folder not found: {path}"
-        if not want_dir and not path.is_file():
+        elif not want_dir and not path.is_file():
             return (), f"file not found: {path}"
     return paths, None
 

@@ -77,13 +77,15 @@ class Preview:
     def rebuild(self) -> None:
         from .build import review_folder
         from .publish.assemble import assemble
+        from .publish.course import earlier_explanations
         from .publish.render import render_html
 
         try:
             settings = load_settings(self.options.folder, self.options.config, title=self.options.title)
             edition = self.options.date or settings.date or dt.date.today()
             prepared, warnings = review_folder(self.options.folder, self.options.out_dir, edition, settings)
-            briefing = assemble(prepared.digests, settings, edition, sections=prepared.sections)
+            briefing = assemble(prepared.digests, settings, edition, sections=prepared.sections,
+                                earlier=earlier_explanations(settings.earlier_briefings))
             page = render_html(briefing, settings)
         except BriefgenError as error:
             self._publish(error=str(error))

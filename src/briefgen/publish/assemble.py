@@ -4,21 +4,22 @@ Decisions that need every article live here: which article first explains a term
 a context box only where it is first used), the cross-article key points, the back-matter
 glossary, and where the printed text first shows each term without a box (so that a page
 reference points at words the reader can see, not at words only in the original article).
-The settings' lengths are applied here too, so that a page budget can ask for a shorter briefing
+A term an earlier briefing of the course explained gets a one-line note, not a box (see
+publish/course.py). The settings' lengths are applied here too, so that a page budget can ask for a shorter briefing
 from the same analyses.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from ..analyse.glossary import Glossary
 from ..analyse.summarize import key_points
 from ..config import Settings
-from ..model import ArticleDigest, Briefing, Section, TermExplanation, TermUse
+from ..model import ArticleDigest, Briefing, EarlierExplanation, Section, TermExplanation, TermUse
 
 # Key points are short, at most three lines of the front page's box (about 72 characters a line
 # at its type size): a summary sentence of 80 to 220 characters is preferred (the first such, as news
@@ -33,11 +34,14 @@ def assemble(
     sections: tuple[Section, ...] = (),
     edition_for: str = "student",
     glossary: Glossary | None = None,
+    earlier: Mapping[str, EarlierExplanation] | None = None,
 ) -> Briefing:
     """The briefing of `digests`; `glossary` (the one the analysis used) finds its terms' aliases in
-    the printed text, and without it a term is found by its name and expansion only."""
+    the printed text, and without it a term is found by its name and expansion only. A term in
+    `earlier` (casefolded term -> where an earlier briefing of the course explained it) gets a
+    one-line note instead of a box."""
     shortened = [_shortened(digest, settings) for digest in digests]
-    boxed = _boxes_at_first_use(shortened, settings.boxes_per_article)
+    boxed = _boxes_at_first_use(shortened, settings.boxes_per_article, earlier or {})
     # Point the glossary at the article whose box explains a term; a term that never got a box
     # (over the per-article limit) points at the first article that uses it.
     first_use = _first_use(digests) | _first_use(boxed)
@@ -69,13 +73,19 @@ def has_box_content(term: TermExplanation) -> bool:
     return bool(term.definition)
 
 
-def _boxes_at_first_use(digests: Sequence[ArticleDigest], limit: int) -> list[ArticleDigest]:
+def _boxes_at_first_use(digests: Sequence[ArticleDigest], limit: int,
+                        earlier: Mapping[str, EarlierExplanation]) -> list[ArticleDigest]:
     explained: set[str] = set()
+    noted: set[str] = set()
     result = []
     for digest in digests:
-        fresh = [term for term in digest.terms if term.term not in explained and has_box_content(term)][:limit]
-        explained.update(term.term for term in fresh)
-        result.append(replace(digest, terms=tuple(fresh)))
+        keys = [key for term in digest.terms if (key := term.term.casefold()) in earlier and key not in noted]
+        noted.update(keys)
+        notes = [earlier[key] for key in dict.fromkeys(keys)]
+        fresh = [term for term in digest.terms
+                 if term.term not in explained and term.term.casefold() not in earlier and has_box_content(term)]
+        explained.update(term.term for term in fresh[:limit])
+        result.append(replace(digest, terms=tuple(fresh[:limit]), earlier=tuple(notes)))
     return result
 
 

@@ -221,6 +221,18 @@ def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], e
         )
 
 
+def box_pages(document, briefing: Briefing) -> tuple[tuple[str, int], ...]:
+    """(term, page) of each context box in a laid-out document, found by the box's HTML id; the
+    briefing's JSON keeps them so a later week can print "explained in week 3: p. 4"."""
+    ids = {term_id(term.term): term.term for digest in briefing.digests for term in digest.terms}
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            if anchor in ids:
+                pages.setdefault(ids[anchor], number)
+    return tuple(sorted(pages.items(), key=lambda item: (item[1], item[0])))
+
+
 def page_fill(document) -> list[float]:
     """For each page of a laid-out document, the share of its text area that content reaches down
     to (1.0: filled to the bottom margin); tests and benchmarks/layout.py use it to find pages
