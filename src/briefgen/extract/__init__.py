@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, SourceDocument
-from . import boilerplate, furniture, genre, html_text, markdown_text, metadata
+from . import boilerplate, furniture, genre, html_meta, html_text, markdown_text, metadata
 
 # Bylines, datelines and date lines sit just above the body; further up is the site's masthead.
 HEADER_WINDOW = 12
@@ -114,7 +114,7 @@ def _from_html(html: str) -> _Found:
         include_comments=False,
         with_metadata=True,
         # Dates from the page's own metadata only; scanning the whole page for dates is slow and guesses.
-        date_extraction_params={"extensive_search": False, "original_date": False},
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not isinstance(document, Document):  # None, or a dict in older releases
         return _from_plain_text(page)
@@ -122,15 +122,31 @@ def _from_html(html: str) -> _Found:
     paragraphs = furniture.clean_extracted(_without_title(_lines(document.text or ""), title))
     paragraphs = _with_missed_text(paragraphs, page)
     found = _Found(body="\n\n".join(paragraphs))
-    found.offer("title", title, "metadata")
-    found.offer("date", _iso_date(document.date), "metadata")
-    found.offer("author", _clean(document.author), "metadata")
+    sites = [*html_meta.site_names(tree), *filter(None, [_clean(document.sitename)])]
+    headline = html_meta.visible_headline(tree, [*html_meta.page_titles(tree), title or ""])
+    found.offer("title", headline, "h1")
+    found.offer("title", html_meta.without_site_name(title, sites) if title else None, "metadata")
+    _offer_date(found, tree, _iso_date(document.date), _from_plain_text(page))
+    found.offer("author", html_meta.clean_authors(_clean(document.author), sites), "metadata")
     _offer_lead_dateline(found, paragraphs)
     found.offer("source", _clean(document.sitename), "metadata")
     found.offer("url", _clean(document.url), "metadata")
     found.offer("genre", page_genre, "metadata")
     found.offer("verdict", verdict, "metadata")
     return found
+
+
+def _offer_date(found: _Found, tree: Any, extractor: dt.date | None, text: _Found) -> None:
+    """The publication date: the one in the page's address, else the markup's statement (else the
+    extractor's reading). A timestamp written in UTC may fall on the day before or after the
+    publisher's: then the date printed in the page's header wins when it is within a day of it."""
+    found.offer("date", html_meta.url_date(tree), "url")
+    stated = html_meta.published_date(tree)
+    markup, origin, utc = stated if stated else (extractor, "metadata", False)
+    printed = text.fields.get("date", (None, ""))[0]
+    if markup and printed and utc and abs((markup - printed).days) <= 1:
+        found.offer("date", printed, "page header")
+    found.offer("date", markup, origin)
 
 
 def _with_missed_text(paragraphs: list[str], page: str) -> list[str]:
