@@ -31,6 +31,7 @@ from .publish.render import (
     render_html,
     render_pdf,
 )
+from .publish.sandbox import theme_link_warnings
 from .read import document_from_bytes, find_articles, read_bytes, unread_files
 from .review import Prepared, Review, prepare
 from .review.corrections import load_corrections
@@ -100,6 +101,7 @@ def build(
     check_editions(editions)
     glossary = load_glossary([*settings.glossaries, BUILTIN_GLOSSARY])
     prepared, warnings = review_folder(folder, out_dir, edition, settings, progress, use_cache, corrections, glossary)
+    warnings += theme_link_warnings(settings.theme)
     earlier = earlier_explanations(settings.earlier_briefings)
     progress.rendering()
     outputs: list[Path] = []

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .paths import outside_link_problem, system_folder_problem
 from .suggest import closest, did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -128,6 +129,8 @@ def load_settings(folder: Path | None, config_path: Path | None = None, **overri
 def _course_glossary_beside(folder: Path) -> tuple[Path, ...]:
     """A glossary.yaml next to the articles is the course glossary, unless the settings name others."""
     found = [folder / name for name in COURSE_GLOSSARY_NAMES if (folder / name).is_file()]
+    if found and (problem := outside_link_problem(found[0], folder)):
+        raise ConfigError(problem, found[0])
     return (found[0].resolve(),) if found else ()
 
 
@@ -345,6 +348,10 @@ def _check_paths(value: Any, base: Path, want_dir: bool | None) -> tuple[tuple[P
         return (), "expected a list of paths"
     paths = tuple((base / item).resolve() for item in value)
     for path in paths:
+        # A theme or glossary is read by the renderer: never the whole disk or the system's files.
+        problem = system_folder_problem(path)
+        if problem:
+            return (), problem
         if want_dir is None:
             if not path.exists():
                 return (), f"not found: {path}"

@@ -30,11 +30,15 @@ from ..atomic import write_atomically
 from ..config import Settings
 from ..errors import ThemeError
 from ..model import Briefing
+from ..paths import resolves_inside
+from ..timelimit import TimeLimitReached, time_limited
+from .sandbox import ThemeEnvironment, ThemeLoader
 from .typeset import NO_BREAK_SPACE, typeset_markup
 
 READING_WORDS_PER_MINUTE = 200
 BRIEFING_TEMPLATE = "briefing.html"
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")  # looked for in the course theme folder
+RENDER_SECONDS = 120  # the templates of a theme, for the HTML of a whole briefing
 RUNNING_TITLE_LIMIT = 60  # characters of a headline that fit the running header
 
 
@@ -49,8 +53,8 @@ def builtin_theme_dir() -> Path:
 
 def make_environment(theme: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(builtin_theme_dir())
-    search = [jinja2.FileSystemLoader(theme)] if theme else []
-    environment = jinja2.Environment(
+    search = [ThemeLoader(theme)] if theme else []
+    environment = ThemeEnvironment(
         loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"!default": builtin}), *search, builtin]),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -136,7 +140,7 @@ def theme_logo(theme: Path | None) -> str | None:
         return None
     for name in LOGO_NAMES:
         path = theme / name
-        if path.is_file():
+        if path.is_file() and resolves_inside(path, theme):
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
     return None
@@ -146,7 +150,11 @@ def render_html(briefing: Briefing, settings: Settings) -> str:
     environment = make_environment(settings.theme)
     try:
         template = environment.get_template(BRIEFING_TEMPLATE)
-        return template.render(template_context(briefing, settings))
+        with time_limited(RENDER_SECONDS):
+            return template.render(template_context(briefing, settings))
+    except TimeLimitReached:
+        raise ThemeError(f"the theme's templates took more than {RENDER_SECONDS} s to render (a loop without end?)",
+                         settings.theme or builtin_theme_dir()) from None
     except jinja2.TemplateSyntaxError as error:
         raise ThemeError(f"template error: {error.message}", error.filename or error.name, error.lineno) from None
     except Exception as error:  # a template failing while it renders: name the template file and line

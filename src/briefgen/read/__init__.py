@@ -16,6 +16,7 @@ import yaml
 from .. import lexicon
 from ..errors import InputError
 from ..model import SourceDocument
+from ..paths import outside_link_problem
 from ..suggest import did_you_mean
 
 KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -129,7 +130,12 @@ def document_from_bytes(path: Path, data: bytes, notes: list[str] | None = None)
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; never more than MAX_BYTES are read, even if the file grows meanwhile."""
+    """The file's bytes; never more than MAX_BYTES are read, even if the file grows meanwhile.
+    A link to a file outside the article's folder is refused: whoever supplied the folder chose
+    it, and its text would be printed."""
+    problem = outside_link_problem(path, path.parent)
+    if problem:
+        raise InputError(problem, path)
     try:
         # Non-blocking, so that opening a named pipe does not wait forever for a writer.
         with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
