@@ -276,7 +276,8 @@ class _EntryChecker:
                 continue
             dates.append((when, " ".join(item["event"].split())))
         for index in range(1, len(dates)):
-            if dates[index][0] < dates[index - 1][0]:
+            # A vaguer date may follow a precise one inside it ("2025-09" after "2025-09-10").
+            if dates[index][0] < dates[index - 1][0] and not dates[index - 1][0].startswith(dates[index][0]):
                 self.breach("key_dates", f"key date {dates[index][0]} comes before {dates[index - 1][0]} "
                             "(key dates are listed oldest first)", index)
         return tuple(dates)
