@@ -11,19 +11,26 @@ curated terms and their context boxes), doubts (what the analysis is unsure of, 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Acronym, Article, ArticleDigest
-from .acronyms import find_acronyms
-from .doubts import article_doubts
-from .glossary import Glossary, explain_terms
-from .quotes import find_quotes, key_quotes
-from .summarize import summarize as summarize_article  # keeps `analyse.summarize` the module
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 _WORD = re.compile(r"\w+")
 
 
 def analyse(article: Article, glossary: Glossary, settings: Settings) -> ArticleDigest:
+    # Imported here, not above: a build whose analyses all come from the cache needs only the
+    # glossary and the key points of this package, and the rest takes a while to import.
+    from .acronyms import find_acronyms
+    from .doubts import article_doubts
+    from .glossary import explain_terms
+    from .quotes import find_quotes, key_quotes
+    from .summarize import summarize as summarize_article
+
     summary = summarize_article(article, sentences=settings.summary_sentences)
     quotes = key_quotes(find_quotes(article.body), limit=settings.quotes_per_article)
     text = f"{article.title}\n\n{article.body}" if article.title else article.body

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -348,11 +348,17 @@ def is_generic_name(name: str) -> bool:
     """Whether a name is ordinary prose rather than a name: listed as such ("safeguards", "a new
     start"), or made only of the words news uses for any agreement ("framework agreement", "the
     nuclear deal"). A word with capitals or digits that fix its meaning ("JCPOA", "P5") is specific."""
-    if _name_key(name) in {_name_key(phrase) for phrase in words("glossary_generic_aliases")}:
+    if _name_key(name) in _generic_alias_keys():
         return True
     tokens = _NAME_WORD.findall(name)
     generic = words("glossary_generic_words")
     return bool(tokens) and all(not _is_acronym_word(t) and t.casefold() in generic for t in tokens)
+
+
+@cache
+def _generic_alias_keys() -> frozenset[str]:
+    # Once per process: every alias of every entry is checked against them when a glossary loads.
+    return frozenset(_name_key(phrase) for phrase in words("glossary_generic_aliases"))
 
 
 def _valid_partial_date(when: str) -> bool:
@@ -506,9 +512,15 @@ def _word_pattern(word: str, exact: bool) -> str:
         if _HYPHEN_SPLIT.fullmatch(part):
             pattern.append(r"(?:[-‐‑–]\s?)?")  # "Non-Proliferation", "Nonproliferation", "Non- Proliferation"
         elif part:
-            escaped = "".join(_CHAR_PATTERNS.get(ch) or re.escape(ch) for ch in part)
+            escaped = "".join(map(_char_pattern, part))
             pattern.append(escaped if exact or _is_acronym_word(part) else f"(?i:{escaped})")
     return "".join(pattern)
+
+
+@cache
+def _char_pattern(ch: str) -> str:
+    # Cached: the matcher escapes every character of some 1,500 names each time a glossary loads.
+    return _CHAR_PATTERNS.get(ch) or re.escape(ch)
 
 
 def _name_pattern(name: str, exact: bool) -> str:

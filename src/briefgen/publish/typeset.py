@@ -60,6 +60,7 @@ def hyphenate(text: str, language: str) -> str:
     return re.sub(r"\S+", lambda chunk: _hyphenate_chunk(chunk.group(), hyphenator), text)
 
 
+@lru_cache(maxsize=65536)  # a briefing repeats most of its words; each is hyphenated once
 def _hyphenate_chunk(chunk: str, hyphenator: pyphen.Pyphen) -> str:
     if _ADDRESS.search(chunk) or _DIGIT.search(chunk):
         return chunk  # a URL, an address, a number, a date, "9M729": never split

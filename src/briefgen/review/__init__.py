@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -106,10 +107,17 @@ def _duplicates_flagged(digests: list[ArticleDigest]) -> list[ArticleDigest]:
     """A text pasted twice, or two copies of one story, is flagged on the later file (the instructor
     leaves one out with `skip = true`); both stay printed until then."""
     seen: list[tuple[str, set[tuple[str, ...]]]] = []
+    # Which earlier articles have each word run: the shared runs of every earlier article are then
+    # counted in one pass over this one's, instead of one set intersection per pair of articles.
+    holders: dict[tuple[str, ...], list[int]] = {}
     result = []
     for digest in digests:
         shingles = _shingles(digest.article.body)
-        first = next(((name, other) for name, other in seen if _share(shingles, other) >= NEAR_DUPLICATE_SHARE), None)
+        shared = Counter(index for shingle in shingles for index in holders.get(shingle, ()))
+        first = next((seen[index] for index in sorted(shared)
+                      if _share_of(shared[index], shingles, seen[index][1]) >= NEAR_DUPLICATE_SHARE), None)
+        for shingle in shingles:
+            holders.setdefault(shingle, []).append(len(seen))
         seen.append((digest.article.path.name, shingles))
         if first is not None:
             same = "the same text" if shingles == first[1] else "nearly the same text"
@@ -124,10 +132,10 @@ def _shingles(body: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
 
 
-def _share(these: set[tuple[str, ...]], those: set[tuple[str, ...]]) -> float:
-    """The share of the shorter text's word runs that the other text has too."""
+def _share_of(common: int, these: set[tuple[str, ...]], those: set[tuple[str, ...]]) -> float:
+    """The share of the shorter text's word runs (`common` of them shared) that the other text has too."""
     smaller = min(len(these), len(those))
-    return len(these & those) / smaller if smaller else 0.0
+    return common / smaller if smaller else 0.0
 
 
 def _with_age_doubt(digest: ArticleDigest, edition: dt.date, corrections: Corrections) -> ArticleDigest:
