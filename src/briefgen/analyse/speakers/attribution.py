@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...lexicon import words
 from .phrases import is_personal, phrase_to_speaker
@@ -157,12 +158,27 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
             continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return credit(_blamed_for(before, c - 1, text), "blamed-for-saying")
+        inverted = _inverted_before_quote(before, c, text)
+        if inverted is not None:
+            return credit(inverted, "said-speaker-then-quote")
         speaker = _speaker_of_cue(before, c, text)
         reported = is_participle(before[c]) or _after_modal(before, c)
         if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
             return speaker
         fallback = fallback or speaker
     return fallback
+
+def _inverted_before_quote(before: list[Token], c: int, text: str) -> Speaker | None:
+    """ 'Because of the calendar, explained Tom Rosenberg, "there is ..."': an inverted cue set off
+    by commas right before the quotation, its speaker between it and the opening mark."""
+    if c == 0 or before[c - 1].text != "," or not is_invertible(before[c]):
+        return None
+    speaker = speaker_after(before, c, text)
+    if speaker is None or not speaker.proper:
+        return None
+    rest = [t for t in before[c + 1 :] if t.start >= speaker.start + len(speaker.name)]
+    # the phrase is set off ('explained Roe, "'); 'said Roe "...' is Roe doing what the quote says
+    return speaker if rest and all(t.text in (",", ":") for t in rest) else None
 
 _SUBORDINATORS = words("subordinators")
 
@@ -183,7 +199,9 @@ def _blamed_for(tokens: list[Token], for_at: int, text: str) -> Speaker | None:
     """ 'Roe slammed Doe for saying "..."': the speaker is the person blamed, not the one blaming;
     None when the words before "for" name no one ('slammed Doe as out of touch for saying')."""
     speaker = phrase_to_speaker(_phrase_back(tokens, for_at), text)
-    return speaker if speaker and (speaker.proper or speaker.pronoun in ("he", "she")) else None
+    if not speaker or not (speaker.proper or speaker.pronoun in ("he", "she")):
+        return None
+    return replace(speaker, role=None)  # the words before the name are the blamer ("Critics attacked")
 
 def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
     if is_passive_by(tokens, c):

@@ -46,9 +46,15 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
         return _dashed_subject(tokens, i - 1, text)
     if tokens[i - 1].text == ",":
         return _apposed_subject(tokens[: i - 1], text)
+    unclosed = _unclosed_apposition(tokens, i, text)
+    if unclosed is not None and not (cue + 1 < len(tokens) and tokens[cue + 1].text == ","):
+        return unclosed  # (but "Clinton, a top aide said, “is very confident”": the aide speaks)
+    document = text_before_participle(tokens[:i], text)
+    if document is not None:
+        return document  # "A legal opinion drafted for the firm concluded": not the firm
     speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
     if speaker is None:
-        return text_before_participle(tokens[:i], text)
+        return None
     if speaker and speaker.pronoun == "who" and i > 1:
         # "an analyst who warned": the speaker is the phrase the relative pronoun stands for
         antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
@@ -56,6 +62,29 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     return speaker
 
 _DASHES = frozenset(("—", "–", "--"))
+
+_LONGEST_APPOSITION = 16  # tokens
+
+def _unclosed_apposition(tokens: list[Token], end: int, text: str) -> Speaker | None:
+    """ "Anwar Raja, the spokesman for the Popular Front for the Liberation of Palestine said":
+    an apposition whose closing comma the writer left out still describes the name before it,
+    not the organisation it ends with. None unless a person's name stands before the comma."""
+    lowest = max(end - _LONGEST_APPOSITION, 0)
+    comma = next((k for k in range(end - 1, lowest - 1, -1) if tokens[k].text in _PHRASE_ENDS), None)
+    if comma is None or tokens[comma].text != "," or comma == 0:
+        return None
+    role = tokens[comma + 1 : end]
+    if not role or role[0].lower not in ("the", "a", "an") or not any(map(_is_role_word, role[:4])):
+        return None
+    if any(is_cue(t) or _is_auxiliary(t) for t in role):
+        return None
+    name_tokens = _phrase_back(tokens, comma)
+    first = comma - len(name_tokens)
+    opens_clause = first == 0 or not tokens[first - 1].text[0].isalnum()  # not "In Washington, the ..."
+    name = phrase_to_speaker(name_tokens, text) if name_tokens and opens_clause else None
+    if name is None or not name.proper or name.role or len(name.name.split()) < 2:
+        return None  # a first mention has the full name ("Instead, the businessman has insisted")
+    return replace(name, role=_clean_role(_span(text, role)))
 
 def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | None:
     """ "Roe -- a former envoy -- said" or "A former envoy -- Jane Roe -- said"."""
@@ -66,8 +95,11 @@ def _dashed_subject(tokens: list[Token], closing: int, text: str) -> Speaker | N
     inner_tokens = _split_commas(tokens[opening + 1 : closing])[0]
     inner = phrase_to_speaker(inner_tokens, text) if inner_tokens else None
     if inner and inner.proper and inner.phrase_start == inner_tokens[0].start and not (outer and outer.proper):
-        role = text[outer.phrase_start : tokens[opening - 1].end] if outer else inner.role
-        return replace(inner, role=role)
+        if outer is None:
+            return inner
+        return replace(inner, role=text[outer.phrase_start : tokens[opening - 1].end], phrase_start=outer.phrase_start)
+    if outer and outer.proper and not outer.role and inner and not inner.proper and _looks_like_role(inner_tokens):
+        return replace(outer, role=_clean_role(_span(text, inner_tokens)))  # "Roe -- a former envoy -- said"
     return outer
 
 _BE_FORMS = words("be_forms")
@@ -102,11 +134,21 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
             break
     if i >= 2 and tokens[i - 1].lower == "of" and tokens[i].lower in _DETERMINERS and _is_share(tokens[i - 2]):
         i -= 2  # "one of the men", "two of his aides": the share of a group speaks
+    elif i >= 2 and tokens[i - 1].lower in _AFFILIATIONS and tokens[i].lower in _DETERMINERS and i < end - 1:
+        owner = _phrase_back(tokens, i - 1)
+        institution = tokens[end - 1].capitalised and tokens[end - 1].lower not in _TIME_WORDS
+        if owner and (_is_role_word(owner[-1]) or (_is_name_word(owner[-1]) and institution)):
+            i -= len(owner) + 1  # "Jane Roe of the Policy Institute", "the director of the agency"
+    # The word after an auxiliary is its verb ("does not worry pollster Jane Roe"), not a role.
+    if 0 < i < end - 1 and _is_auxiliary(tokens[i - 1]) and tokens[i].text.islower() and not _is_role_word(tokens[i]):
+        i += 1
     phrase = tokens[i:end]
     # "of/for/at/to" join a title ("director of the Institute") but never start the phrase.
     while phrase and phrase[0].lower in ("of", "for", "at", "to"):
         phrase = phrase[1:]
     return phrase
+
+_AFFILIATIONS = frozenset(("of", "for", "from"))  # not "at": "Roe at the time said"
 
 def _is_share(token: Token) -> bool:
     return token.lower in _QUANTIFIERS or token.lower in _STANDING_ALONE or token.text.isdigit()
@@ -245,8 +287,14 @@ def _inverted_phrase_end(tokens: list[Token], j: int) -> int:
             break
         if is_cue(word) or (end > j and (_is_auxiliary(word) or word.lower in _RELATIVES)):
             break
+        following = tokens[end + 1].lower if end + 1 < len(tokens) else ""
+        verb = _PAST_TENSE_VERB.fullmatch(word.text) and following in _DETERMINERS
+        if end > j and tokens[end - 1].capitalised and verb:
+            break  # "riders added by Jane Roe stalled the treaty" (not "said one Republican involved in it")
         end += 1
     return end
+
+_PAST_TENSE_VERB = re.compile(r"[a-z]{3,}ed")
 
 def _names_a_role(tokens: list[Token]) -> bool:
     """ "a veteran of the talks", "director of the Institute" (not "the steroids")."""
