@@ -122,3 +122,10 @@ def test_a_theme_that_extends_itself_is_one_line(article_folder, tmp_path):
     errors = [line for line in result.output.splitlines() if line.strip()]
     assert errors == [f"briefgen: error: {theme / 'article.html'}:1: template extends or includes itself; "
                       'to build on the default one, write {% extends "!default/article.html" %}']
+
+
+def test_the_commands_of_a_week_come_first_in_help():
+    lines = invoke("--help").stdout.split("Commands:")[1].split("\n")
+    names = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert names[:5] == ["build", "serve", "check", "init", "doctor"]
+    assert {"extract", "summarize", "quotes", "acronyms", "glossary", "theme"} <= set(names[5:])

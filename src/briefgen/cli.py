@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .config import FORMATS
@@ -48,8 +48,19 @@ def _argument_label(param: Any) -> str:
     return label if param.required else f"[{label}]"
 
 
+class WeeklyOrder(TyperGroup):
+    """`briefgen --help` lists the commands of a teacher's week first, then the single-file ones."""
+
+    FIRST = ("build", "serve", "check", "init", "doctor")
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: (self.FIRST.index(name) if name in self.FIRST else len(self.FIRST)))
+
+
 app = typer.Typer(
     name="briefgen",
+    cls=WeeklyOrder,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -446,9 +457,10 @@ def init(
     theme: Annotated[bool, typer.Option(
         "--theme", help="Also a theme folder holding extra.css and one example template to edit.")] = False,
 ) -> None:
-    """Set up a folder for a course: a briefgen.toml listing every setting.
+    """Set up a folder for a course.
 
-    Each setting is explained, with its default; nothing is overwritten.
+    It gets a briefgen.toml listing every setting, each explained, with its default (and with
+    --theme the smallest theme to edit); nothing is overwritten.
 
     \b
     Examples:
