@@ -205,3 +205,17 @@ def test_a_theme_that_shows_no_article_is_an_error(article_folder, tmp_path):
     settings = theme(tmp_path, '{% block summary %}<p class="q">Discuss.</p>{% endblock %}')
     with pytest.raises(ThemeError, match="the briefing shows none of its articles"):
         build(article_folder, tmp_path / "out", EDITION, settings, ["html"])
+
+
+def test_glossary_statuses_checked_long_before_the_edition_are_listed(tmp_path):
+    folder = tmp_path / "week"
+    folder.mkdir()
+    (folder / "treaty.txt").write_text("Treaty news\n\nDelegates said the NPT was under strain at the talks.\n",
+                                       encoding="utf-8")
+    (folder / "glossary.yaml").write_text(
+        "- term: NPT\n  definition: A test treaty.\n  status: In force.\n  as_of: 2026-01-15\n  sources: s\n",
+        encoding="utf-8")
+    late = " ".join(invoke("check", folder, "-o", tmp_path / "out", "--date", "2026-12-07", "--quiet").stdout.split())
+    assert "status checked more than 6 months before this edition: NPT (2026-01-15)" in late
+    soon = " ".join(invoke("check", folder, "-o", tmp_path / "out", "--date", "2026-07-10", "--quiet").stdout.split())
+    assert "NPT (2026-01-15)" not in soon

@@ -3,7 +3,8 @@
 `prepare` applies corrections.toml to the analysed articles, leaves out the files it skips, puts
 the articles in order and into sections, and gathers everything still doubtful into a
 `Review`: the doubts of each article (from the analysis, see analyse.doubts, plus those that need
-the other articles or the edition date), files briefgen did not read, theme mistakes and
+the other articles or the edition date, such as glossary statuses checked more than six months
+before it), files briefgen did not read, theme mistakes and
 corrections that matched nothing. `briefgen check` prints the review; `build` counts it.
 
 Modules: corrections (the corrections file), order (order and sections), theme (theme mistakes),
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..analyse.glossary import STALE_AFTER_MONTHS, is_stale
 from ..config import CONFIG_NAME, COURSE_GLOSSARY_NAMES, Settings
 from ..model import ArticleDigest, Doubt, Section
 from ..read import unread_files
@@ -88,7 +90,8 @@ def prepare(
     for name, _ in corrections.by_file:
         if name not in present and not (folder / name).exists():
             warnings.append(f'{corrections.name()}: ["{name}"]: no file of this name in the folder')
-    kept = [_with_age_doubt(digest, edition, corrections) for digest in _duplicates_flagged(corrected)]
+    kept = [_with_stale_statuses(_with_age_doubt(digest, edition, corrections), edition, corrections)
+            for digest in _duplicates_flagged(corrected)]
     ordered, sections, order_warnings = order_articles(kept, settings, corrections)
     warnings += order_warnings
     folder_items = _unread(folder, settings, corrections) + [
@@ -147,6 +150,20 @@ def _with_age_doubt(digest: ArticleDigest, edition: dt.date, corrections: Correc
     age = f"{years} year{'s' if years != 1 else ''}" if years else f"{(edition - date).days} days"
     doubt = Doubt("old", f"published {date.isoformat()}, {age} before this edition: the context boxes and "
                   "the glossary describe later events; tell students which is which", 'accept = ["old"]')
+    return replace(digest, doubts=(*digest.doubts, doubt))
+
+
+def _with_stale_statuses(digest: ArticleDigest, edition: dt.date, corrections: Corrections) -> ArticleDigest:
+    """One doubt listing the article's glossary terms whose status was last checked more than six
+    months before the edition (analyse.glossary.is_stale): the instructor re-checks them, or
+    updates them in the course glossary, before printing."""
+    correction = corrections.get(digest.article.path.name)
+    stale = [term for term in digest.terms if term.as_of and term.status and is_stale(term.as_of, edition)]
+    if not stale or (correction and "stale" in correction.accept):
+        return digest
+    listed = "; ".join(f"{term.term} ({term.as_of.isoformat()})" for term in stale if term.as_of)
+    doubt = Doubt("stale", f"status checked more than {STALE_AFTER_MONTHS} months before this edition: {listed}; "
+                  "re-check it, or give the term an updated entry in the course glossary", 'accept = ["stale"]')
     return replace(digest, doubts=(*digest.doubts, doubt))
 
 
