@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# ../shared/seeds beside the checkout, or beside a folder above it (a worktree in /work/wt/NAME).
+SEEDS = next(
+    (folder / "shared" / "seeds" for folder in Path(__file__).resolve().parents[1].parents
+     if (folder / "shared" / "seeds").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "seeds",
+)
 
 ARTICLE_TXT = """Home | News | World | Subscribe
 Subscribe to our free newsletter

@@ -567,7 +567,7 @@ AFFILIATION_CASES = [
     ("Omar Reyes, a close adviser to Governor Vance, said: “The vote is not in doubt.”",
      "Omar Reyes", "a close adviser to Governor Vance"),
     ("Lena Hart, a historian at Lakeside, said the talks stalled. “Nobody expects a deal,” she said.",
-     "Lena Hart", None),
+     "Lena Hart", "a historian at Lakeside"),
     ("Foreign Secretary of Northland Paul Roe said: “We will sign in May.”",
      "Paul Roe", "Foreign Secretary of Northland"),
     ("“We will sign in May,” said Secretary of State Jane Doe.", "Jane Doe", "Secretary of State"),

@@ -8,7 +8,12 @@ import pytest
 from briefgen.analyse.quotes import find_quotes, key_quotes
 from briefgen.model import Quote
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# ../shared/seeds beside the checkout, or beside a folder above it (a worktree in /work/wt/NAME).
+SEEDS = next(
+    (folder / "shared" / "seeds" for folder in Path(__file__).resolve().parents[1].parents
+     if (folder / "shared" / "seeds").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "seeds",
+)
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
 

@@ -211,7 +211,7 @@ SHAPE_CASES = [
      'The road is open', 'Anwar Haddad', None),
     ('_is_particle_name',
      "Government spokesman Omar al-Masri said the crossing had closed. 'It is important to keep the passengers safe,' he said.",
-     'It is important', 'Omar al-Masri', None),
+     'It is important', 'Omar al-Masri', 'Government spokesman'),
     ('_phrase_back', '"My family is still living in the provinces," one of the drivers tells me.',
      'My family', 'one of the drivers', None),
     ('_can_end_description', '"He is an able leader and a friend," said the 46-year-old.',
@@ -274,3 +274,23 @@ def test_no_speaker_for_someone_spoken_to_or_blamed_by_an_unnamed_critic(text: s
 )
 def test_titles_from_the_one_titles_table_open_a_name(text: str, speaker: str, role: str | None) -> None:
     assert [(q.speaker, q.role) for q in find_quotes(text)] == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # the subject of the sentence that introduces the quotation, not a name in passing
+        ('Tom Brandt met Rev. Ali Haddad on Monday. "We had a very good talk about the city," he said.',
+         "Tom Brandt", None),
+        # a subordinate clause's subject is not the sentence's
+        ('Tom Brandt looked tired when Ali Haddad asked about the vote. "We will see in May," he said.',
+         "Tom Brandt", None),
+        # the role stated with the name goes with the pronoun's quotations too
+        ("Government spokesman Omar al-Masri said the crossing had closed. 'We will open it again soon,' he said.",
+         "Omar al-Masri", "Government spokesman"),
+        # never across another speaker's quotation
+        ('Tom Brandt spoke first. "We are ready," said Maria Okafor. "We will vote in May," he said.', None, None),
+    ],
+)
+def test_a_pronoun_goes_to_the_subject_that_introduces_it(text: str, speaker: str | None, role: str | None) -> None:
+    assert [(q.speaker, q.role) for q in find_quotes(text)][-1] == (speaker, role)

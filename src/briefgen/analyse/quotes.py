@@ -29,6 +29,7 @@ from .speakers import (
     NameIndex,
     Speaker,
     Token,
+    clause_subject,
     colon_speaker,
     credit,
     cue_speaker,
@@ -37,6 +38,7 @@ from .speakers import (
     gender_of_role,
     is_document,
     is_time_word,
+    names_a_role,
     phrase_to_speaker,
     pronoun_gender,
     speaker_before,
@@ -441,39 +443,130 @@ class _Mention:
     start: int
     name: str
     gender: str | None
+    subject: bool = False  # the subject of a speech cue, of its sentence, or a quotation's speaker
+    role: str | None = None
+    quoted: bool = False  # the speaker of a quotation: no pronoun after it reaches anyone before it
 
 
 def _person_mentions(article: _Article, names: NameIndex) -> list[_Mention]:
-    """People the article names before its quotations: subjects of speech cues, and full names
-    the text shows to be people. Sorted by position."""
+    """People the article names before its quotations: subjects of speech cues and of sentences,
+    and full names the text shows to be people. Sorted by position."""
     mentions = [_Mention(start, name, names.gender(name)) for start, name in names.people()]
     for lo, hi in article.paragraphs:
         for speaker in cue_subjects(article.tokens(lo, hi), article.blanked):
-            if speaker.proper:
+            if speaker.proper and not _possessive(speaker.name):
                 gender = names.gender(speaker.name) or gender_of_role(speaker.role)
-                mentions.append(_Mention(speaker.start, speaker.name, gender))
+                clause = max(lo, speaker.phrase_start - 12)
+                main = not _SUBORDINATE_BEFORE.search(article.blanked, clause, speaker.phrase_start)
+                mentions.append(_Mention(speaker.start, speaker.name, gender, subject=main, role=speaker.role))
+    speakers = {m.name for m in mentions if m.subject}
+    ends = [*article.sentence_starts[1:], len(article.text)]
+    for start, end in zip(article.sentence_starts, ends, strict=True):
+        subject = _sentence_subject(article, start, end, names, speakers)
+        if subject is not None:
+            gender = names.gender(subject.name) or gender_of_role(subject.role)
+            role = subject.role if _plausible_role(subject.role) else None
+            mentions.append(_Mention(subject.start, subject.name, gender, subject=True, role=role))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _plausible_role(role: str | None) -> bool:
+    """A title or description ("Texas Sen.", "Radio talk show host"), not the words of a clause
+    ("Clinton repeatedly invoked", "Obama and Vice President")."""
+    if not role:
+        return False
+    tokens = tokenize(role, 0, len(role))
+    return names_a_role(tokens) and not any(t.lower in _CLAUSE_WORDS for t in tokens)
+
+
+_CLAUSE_WORDS = words("conjunctions") | words("auxiliaries") | words("adverbs_before_verb")
+
+
+_SUBJECT_WINDOW = 12  # tokens at the start of a sentence where its subject is read
+
+
+def _sentence_subject(
+    article: _Article, start: int, end: int, names: NameIndex, speakers: set[str]
+) -> Speaker | None:
+    """The person a sentence opens with, as its subject ("Jane Roe led the talks.", "But Roe, the
+    envoy, left."), or None: a name followed by its verb or an apposition, not a possessive ("Roe's
+    plan") or a headline ("Roe Aims Barb At Doe"); a surname alone only when the article gives the
+    full name elsewhere."""
+    tokens = article.tokens(start, min(end, start + 200))[:_SUBJECT_WINDOW]
+    while tokens and tokens[0].lower in _SENTENCE_LINKS:
+        tokens = tokens[1:]
+    if not tokens or not tokens[0].capitalised or tokens[0].lower in _NOT_OPENING_A_SUBJECT:
+        return None  # "When Roe arrived, ...", "In Vienna, ...": the name is not the sentence's subject
+    subject = clause_subject(tokens, article.blanked)
+    if subject is None or subject.phrase_start != tokens[0].start:
+        # a cue later in the sentence ("Roe looked tired when Doe asked") names another subject
+        run = next((k for k, t in enumerate(tokens) if not t.capitalised), len(tokens))
+        subject = phrase_to_speaker(tokens[:run], article.blanked) if run else None
+    if subject is None or not subject.proper or subject.phrase_start != tokens[0].start:
+        return None
+    after = next((t for t in tokens if t.start >= subject.start + len(subject.name)), None)
+    if after is None or not (after.text.islower() or after.text == ","):
+        return None
+    words = subject.name.split()
+    if _possessive(subject.name) or (len(words) == 1 and words[0].lower() in _FUNCTION_WORDS):
+        return None  # "Roe's plan was ...", "There, the chairman ..."
+    if len(words) == 1 and names.fullest(subject.name) == subject.name and subject.name not in speakers:
+        return None  # a surname alone: someone the article names in full, or who speaks elsewhere
+    return subject
+
+
+def _possessive(name: str) -> bool:
+    return name.endswith(("'s", "’s", "s'", "s’"))
+
+
+# "when Tapper asked", "as Roe said": a cue in a subordinate clause; its subject is not the sentence's.
+_SUBORDINATE_BEFORE = re.compile(rf"\b{alternation('subordinators')}\s+$", re.IGNORECASE)
+
+
+_NOT_OPENING_A_SUBJECT = words("subordinators") | words("prepositions") | words("time_words")
+
+# Words that may open a sentence before its subject: "But Roe left", "Still, Roe said".
+_SENTENCE_LINKS = words("conjunctions") | words("aside_words") | words("adverbs_before_verb") | {","}
 
 
 def _inside_any(offset: int, regions: Sequence[Region]) -> bool:
     return any(region.start <= offset < region.end for region in regions)
 
 
-def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names: NameIndex) -> str | None:
-    """The nearest person named before `at` whom the pronoun can refer to ("he" is not "Mrs. Roe").
+@dataclass(frozen=True)
+class _Resolution:
+    name: str
+    outright: bool  # no other person the pronoun could mean stands between the name and it
+    role: str | None = None
 
-    The article's own clues (titles, roles, pronouns after the name) pick the candidates. When the
-    nearest one has a first name of the other gender ("he" after "Hillary Roe"), the text has
+
+def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names: NameIndex) -> _Resolution | None:
+    """The person "he" or "she" stands for: the subject of the sentence that introduces the
+    quotation, or the speaker of the quotation before; the nearest other person only when no
+    subject is in reach. Never across another speaker's quotation (`mentions` holds the speakers
+    of the quotations so far as subjects). When in doubt, no one.
+
+    The article's own clues (titles, roles, pronouns after the name) give the genders. A nearest
+    candidate with a first name of the other gender ("he" after "Hillary Roe") means the text has
     lost track of the person meant: no speaker rather than a wrong one.
     """
     if speaker.pronoun not in ("he", "she"):
         return None
     wanted = pronoun_gender(speaker.pronoun)
-    for mention in reversed(mentions):
-        if mention.start < at and mention.gender in (None, wanted) and _could_be_a_person(mention.name):
-            by_first_name = first_name_gender(names.fullest(mention.name))
-            return mention.name if by_first_name in (None, wanted) else None
-    return None
+    before = [m for m in mentions if m.start < at and _could_be_a_person(m.name)]
+    last_quote = max((k for k, m in enumerate(before) if m.quoted), default=None)
+    if last_quote is not None:
+        before = before[last_quote:]  # another speaker's quotation: nobody before it is in reach
+    compatible = [m for m in before if m.gender in (None, wanted)]
+    subjects = [m for m in compatible if m.subject]
+    chosen = subjects[-1] if subjects else (compatible[-1] if compatible else None)
+    if chosen is None or first_name_gender(names.fullest(chosen.name)) not in (None, wanted):
+        return None
+    person = names.fullest(chosen.name)
+    others = {names.fullest(m.name) for m in compatible if m.start > chosen.start} - {person}
+    if not subjects and others:
+        return None  # two people in passing and no subject: doubt
+    return _Resolution(chosen.name, outright=not others, role=chosen.role)
 
 
 # Words that make a name an institution, which "he" or "she" never stands for.
@@ -507,13 +600,23 @@ def find_quotes(text: str) -> list[Quote]:
     # person the writer introduces, so "she" after it never means it.
     mentions = [m for m in _person_mentions(article, names) if not _inside_any(m.start, article.regions)]
     roles: dict[str, str] = {}
+    for mention in mentions:
+        if mention.role and mention.subject:
+            roles.setdefault(names.fullest(mention.name), mention.role)
     quotes = []
     for region, speaker in zip(regions, speakers, strict=True):
         name, role = _name_and_role(speaker, region, names, mentions, roles)
         rule = _rule_of(speaker) if name else None
         quote = Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start, rule=rule)
         quotes.append(quote)
+        if name and speaker is not None and (speaker.proper or speaker.pronoun):
+            gender = names.gender(name) or pronoun_gender(speaker.pronoun or "")
+            _insert(mentions, _Mention(region.opened, name, gender, subject=True, quoted=True))
     return quotes
+
+
+def _insert(mentions: list[_Mention], mention: _Mention) -> None:
+    bisect.insort(mentions, mention, key=lambda m: m.start)
 
 
 def _rule_of(speaker: Speaker | None) -> str | None:
@@ -530,11 +633,11 @@ def _name_and_role(
     if speaker is None:
         return None, None
     if speaker.pronoun:
-        name = _resolve_pronoun(speaker, region.opened, mentions, names)
-        if name is None:
+        resolved = _resolve_pronoun(speaker, region.opened, mentions, names)
+        if resolved is None:
             return None, None
-        name = names.fullest(name)
-        return name, roles.get(name) or names.role(name)
+        name = names.fullest(resolved.name)
+        return name, roles.get(name) or resolved.role or names.role(name)
     if not speaker.proper:
         return speaker.name, speaker.role
     name = names.fullest(speaker.name)

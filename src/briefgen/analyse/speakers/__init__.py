@@ -25,8 +25,8 @@ from .attribution import (
     speaker_right_after,
 )
 from .names import NameIndex, first_name_gender, gender_of_role, pronoun_gender
-from .phrases import phrase_to_speaker
-from .subjects import is_document, trailing_phrase
+from .phrases import names_a_role, phrase_to_speaker
+from .subjects import clause_subject, is_document, trailing_phrase
 from .tokens import ATTRIBUTION_RULES, Speaker, Token, credit, is_time_word, tokenize
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "NameIndex",
     "Speaker",
     "Token",
+    "clause_subject",
     "colon_speaker",
     "credit",
     "cue_speaker",
@@ -42,6 +43,7 @@ __all__ = [
     "gender_of_role",
     "is_document",
     "is_time_word",
+    "names_a_role",
     "phrase_to_speaker",
     "pronoun_gender",
     "speaker_before",

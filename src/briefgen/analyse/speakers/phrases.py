@@ -223,6 +223,10 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
 
 _LEGAL_FORMS = words("legal_forms")
 
+def names_a_role(tokens: list[Token]) -> bool:
+    """Whether the words hold a role or a title: "Texas Sen.", "radio talk show host"."""
+    return any(_is_role_word(t) or t.bare in _TITLES for t in tokens)
+
 def is_personal(speaker: Speaker) -> bool:
     """A person or group of people rather than a document: a name, a pronoun, "the spokesman"."""
     if speaker.proper or speaker.pronoun:
