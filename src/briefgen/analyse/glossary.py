@@ -554,18 +554,27 @@ class _Matcher:
             lengths = groups.setdefault(_prefix(name), {})
             pattern = _name_pattern(name, exact)
             lengths[pattern] = max(lengths.get(pattern, 0), len(name))
-        self._groups = {
-            prefix: re.compile("(?:" + "|".join(sorted(lengths, key=lambda p: (-lengths[p], p))) + r")(?!\w)")
+        self._sources = {
+            prefix: "(?:" + "|".join(sorted(lengths, key=lambda p: (-lengths[p], p))) + r")(?!\w)"
             for prefix, lengths in groups.items()
             if prefix
         }
+        # Compiled when a text first has a word with that prefix: compiling all 482 groups was a
+        # quarter of a warm rebuild's time outside WeasyPrint, and a briefing meets about half.
+        self._groups: dict[str, re.Pattern[str]] = {}
+
+    def _group(self, prefix: str) -> re.Pattern[str] | None:
+        group = self._groups.get(prefix)
+        if group is None and prefix in self._sources:
+            group = self._groups[prefix] = re.compile(self._sources[prefix])
+        return group
 
     def match(self, text: str, start: int, end: int | None = None) -> re.Match[str] | None:
         """The longest name at text[start:], ending by `end` when given."""
         prefix = _prefix(text, start)
         best = None
         for size in range(len(prefix), 0, -1):
-            group = self._groups.get(prefix[:size])
+            group = self._group(prefix[:size])
             found = group.match(text, start, len(text) if end is None else end) if group else None
             if found and (best is None or found.end() > best.end()):
                 best = found

@@ -33,8 +33,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-import nupunkt
-
 from .. import lexicon
 
 Span = tuple[int, int]
@@ -139,6 +137,8 @@ def _is_hard_wrapped(paragraph: str) -> bool:
 
 
 def _block_sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[Span]:
+    import nupunkt  # here, not above: a rebuild from the cache uses this module's words() only
+
     block = text[start:end]
     if not block.strip():
         return []

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ..extract.metadata import without_lead_dateline
 from ..lexicon import alternation
 from ..model import Article, ArticleDigest
 from .sentences import SumyTokenizer, quotation_spans, sentence_spans
@@ -155,6 +154,10 @@ def _by_length(sentences: Sequence[str], length: tuple[int, int] | None) -> list
 
 def summary_candidates(article: Article) -> list[Candidate]:
     """The body sentences that may appear in a summary, in article order."""
+    # Imported here: assemble needs this module's key points, and a rebuild from the cache
+    # would otherwise load the whole extract stage for nothing.
+    from ..extract.metadata import without_lead_dateline
+
     body = article.body
     title_key = _comparable(article.title or "")
     candidates: list[Candidate] = []

@@ -122,6 +122,10 @@ def _printed_uses(
 ) -> Iterator[TermUse]:
     """The first place the printed briefing shows each of `terms`; a term only in the originals has none."""
     wanted = {term.term: term for term in terms}
+    if glossary is not None and not any(glossary.get(name) for name in wanted):
+        # No wanted term is a glossary entry: skip the glossary's matcher, which is costly to
+        # build (often none is wanted at all: every term got its box).
+        glossary = None
     found: set[str] = set()
     for index, digest in enumerate(digests):
         for part, item, text in printed_parts(digest):
