@@ -53,9 +53,16 @@ class WeeklyOrder(TyperGroup):
 
     FIRST = ("build", "serve", "check", "init", "doctor")
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The commands themselves are reordered, not only list_commands(): help may be drawn from either.
+        self.commands = dict(sorted(self.commands.items(), key=lambda item: self._rank(item[0])))
+
     def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
-        return sorted(names, key=lambda name: (self.FIRST.index(name) if name in self.FIRST else len(self.FIRST)))
+        return sorted(super().list_commands(ctx), key=self._rank)
+
+    def _rank(self, name: str) -> int:
+        return self.FIRST.index(name) if name in self.FIRST else len(self.FIRST)
 
 
 app = typer.Typer(
