@@ -134,7 +134,8 @@ def _correction(name: str, table: dict[str, Any]) -> tuple[Correction, list[str]
         if key not in _KNOWN_KEYS:
             problems.append(f"unknown key '{key}' (known: {', '.join(sorted(_KNOWN_KEYS))})")
             continue
-        target = "outlet" if key == "source" else key  # "source" as in front matter
+        # "source" as in front matter; [["FILE".quote]] tables fill `quotes`.
+        target = {"source": "outlet", "quote": "quotes"}.get(key, key)
         checked, problem = _check(key, value)
         if problem:
             problems.append(f"key '{key}': {problem}")
