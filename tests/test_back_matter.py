@@ -1,8 +1,10 @@
 """The back matter adds rather than repeats: a one-line index of the boxed terms with their page,
-full definitions only for terms never boxed, and page references only to pages that print the word."""
+full definitions for terms printed but never boxed, one line for terms only in the original articles,
+and page references only to pages that print the word."""
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,10 @@ ENTRIES = {
     "NPT": GlossaryEntry("NPT", "A treaty against the spread of nuclear weapons, in force since 1970.", AS_OF,
                          expansion="Treaty on the Non-Proliferation of Nuclear Weapons"),
     "Cold War": GlossaryEntry("Cold War", "The long rivalry of two blocs after 1945.", AS_OF),
-    "Deterrence": GlossaryEntry("Deterrence", "Preventing an attack by the threat of a costly answer.", AS_OF),
+    "Deterrence": GlossaryEntry("Deterrence", "Preventing an attack by the threat of a costly answer. Nuclear "
+                                "doctrines rest on it.", AS_OF),
+    "CTBT": GlossaryEntry("CTBT", "A treaty that bans all nuclear explosions. It is not in force.", AS_OF,
+                          expansion="Comprehensive Nuclear-Test-Ban Treaty"),
     "Verification": GlossaryEntry("Verification", "Checking that the parties keep a treaty.", AS_OF,
                                   aliases=("verify",)),
 }
@@ -42,7 +47,7 @@ def digests() -> list[ArticleDigest]:
         article=Article(path=Path("/in/a.txt"), body="(original text)", title="The accord is extended"),
         summary=("The NPT review was discussed in Geneva.", *FILLER),
         # One box an article: Deterrence and Verification get none here; Deterrence is only in the original.
-        terms=(explained("NPT"), explained("Deterrence"), explained("Verification")),
+        terms=(explained("NPT"), explained("Deterrence"), explained("Verification"), explained("CTBT")),
         word_count=900)
     second = ArticleDigest(
         article=Article(path=Path("/in/b.txt"), body="(original text)", title="Inspectors return"),
@@ -72,7 +77,8 @@ def test_a_box_needs_a_definition(briefing):
     boxed = {term.term for digest in briefing.digests for term in digest.terms}
     # One box an article; MaT has only its long form, so it gets no box and does not take the Cold War's place.
     assert boxed == {"NPT", "Cold War"}
-    assert {term.term for term in briefing.glossary} == {"NPT", "Cold War", "Deterrence", "Verification", "MaT"}
+    assert {term.term for term in briefing.glossary} == {"NPT", "Cold War", "Deterrence", "Verification", "MaT",
+                                                          "CTBT"}
 
 
 def test_the_first_printed_use_is_found_through_the_glossary_alias(briefing):
@@ -90,12 +96,28 @@ def test_boxed_terms_are_indexed_in_one_line_and_not_defined_again(pages):
     assert re.search(rf"NPT[ .]*{box_page}\b", text[text.index("Explained in a box".upper()):])
 
 
-def test_terms_without_a_box_are_defined_at_the_back(pages):
+def test_terms_printed_without_a_box_are_defined_at_the_back(pages):
     back = " ".join(pages)[" ".join(pages).index("OTHER TERMS"):]
     assert "The long rivalry of two blocs" not in back  # it has a box
-    assert "Preventing an attack by the threat of a costly answer." in back
-    assert "Checking that the parties keep a treaty." in back
+    assert "Checking that the parties keep a treaty." in back  # printed in the second summary
     assert "Maghawir al Thawra" in back
+
+
+def test_a_term_only_in_the_original_gets_one_line_saying_what_it_is(pages):
+    back = " ".join(pages)[" ".join(pages).index("OTHER TERMS"):]
+    # No long form: the definition's first sentence says what it is; the rest waits for a box.
+    assert "Preventing an attack by the threat of a costly answer." in back
+    assert "Nuclear doctrines rest on it" not in back
+    # A long form says it already.
+    assert "CTBT — Comprehensive Nuclear-Test-Ban Treaty. In the original of article 1." in back
+    assert "bans all nuclear explosions" not in back
+
+
+def test_the_full_style_defines_every_term_without_a_box():
+    settings = replace(SETTINGS, back_glossary="full")
+    briefing = assemble(digests(), settings, EDITION, glossary=Glossary(ENTRIES.values()))
+    html = render_html(briefing, settings).replace("\u00ad", "")  # without the soft hyphens of typesetting
+    assert "Nuclear doctrines rest on it" in html and "bans all nuclear explosions" in html
 
 
 def test_a_page_reference_points_at_a_page_that_prints_the_word(pages):
@@ -106,7 +128,7 @@ def test_a_page_reference_points_at_a_page_that_prints_the_word(pages):
 
 def test_a_term_only_in_the_original_points_at_the_article_not_a_page(pages):
     back = " ".join(pages)[" ".join(pages).index("OTHER TERMS"):]
-    deterrence = back[back.index("Deterrence"):back.index("Maghawir")]
+    deterrence = back[back.index("Deterrence"):back.index("MaT")]
     assert "In the original of article 1." in deterrence and "p." not in deterrence
 
 
@@ -115,4 +137,5 @@ def test_index_style_back_glossary_keeps_one_line_per_term():
     briefing = assemble(digests(), settings, EDITION, glossary=Glossary(ENTRIES.values()))
     html = render_html(briefing, settings)
     assert "Preventing an attack" not in html and "Checking that the parties" not in html
-    assert 'class="term-lines"' in html and "In the original of" in html
+    assert 'class="entry term-line"' in html and 'class="entry definition"' not in html
+    assert "In the original of" in html

@@ -22,8 +22,8 @@ def test_shortenings_follow_the_stated_order():
     assert steps[0] == Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3)
     lengths = [(s.summary_sentences, s.quotes_per_article, s.boxes_per_article, s.back_glossary) for s in steps]
     assert lengths == [
-        (4, 2, 3, "full"), (3, 2, 3, "full"), (2, 2, 3, "full"),  # summaries first, down to MIN_SUMMARY
-        (2, 1, 2, "full"), (2, 0, 1, "full"),  # then quotes and boxes, one of each a step
+        (4, 2, 3, "printed"), (3, 2, 3, "printed"), (2, 2, 3, "printed"),  # summaries first, to MIN_SUMMARY
+        (2, 1, 2, "printed"), (2, 0, 1, "printed"),  # then quotes and boxes, one of each a step
         (2, 0, 1, "index"),  # then the glossary down to its index
     ]
     assert (MIN_SUMMARY, MIN_BOXES) == (2, 1)
@@ -35,7 +35,7 @@ def fake_briefing(settings: Settings) -> Briefing:
 
 def pages_by_length(briefing: Briefing, settings: Settings) -> int:
     """A stand-in for the PDF: a page per summary sentence, a page per quote, one for a full glossary."""
-    return settings.summary_sentences + settings.quotes_per_article + (settings.back_glossary == "full")
+    return settings.summary_sentences + settings.quotes_per_article + (settings.back_glossary != "index")
 
 
 def test_fit_cuts_only_what_the_budget_needs():

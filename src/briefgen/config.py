@@ -30,7 +30,7 @@ CONFIG_NAME = "briefgen.toml"
 COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 FORMATS = ("pdf", "html", "json", "docx", "md")
-BACK_GLOSSARY_STYLES = ("full", "index")
+BACK_GLOSSARY_STYLES = ("printed", "full", "index")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
 SMART_QUOTES = "“”„‟‘’‚‛"
@@ -91,9 +91,10 @@ class Settings:
         "This course's earlier briefings: their JSON outputs (--format json, with pdf for page numbers) or the "
         "folders holding them, relative to this file. A term an earlier briefing explained in a box prints "
         "here as one line, \"explained in week 3: p. 4\", not a second box.", ["week03-briefing.json"]))
-    back_glossary: str = field(default="full", metadata=_doc(
-        "The glossary at the back: full (an index of the boxed terms, then the other terms defined in full) "
-        "or index (one line a term)."))
+    back_glossary: str = field(default="printed", metadata=_doc(
+        "The glossary at the back, after the index of the boxed terms: printed (the other terms printed in "
+        "the briefing defined in full, those only in the original articles one line each), full (every "
+        "other term defined in full) or index (one line a term)."))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -261,7 +262,7 @@ def _check_switch(value: Any) -> tuple[Any, str | None]:
 
 
 def _check_back_glossary(value: Any) -> tuple[Any, str | None]:
-    return (value, None) if value in BACK_GLOSSARY_STYLES else (None, "expected full or index")
+    return (value, None) if value in BACK_GLOSSARY_STYLES else (None, "expected printed, full or index")
 
 
 def _check_pdf_variant(value: Any) -> tuple[Any, str | None]:

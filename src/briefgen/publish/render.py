@@ -63,8 +63,16 @@ def make_environment(theme: Path | None) -> jinja2.Environment:
     )
     environment.filters.update(long_date=long_date, reading_minutes=reading_minutes, plural=plural,
                                short_title=short_title, term_id=term_id, use_id=use_id, css_string=css_string,
-                               prose=prose)
+                               prose=prose, gist=gist)
     return environment
+
+
+def gist(definition: str) -> str:
+    """The first sentence of a glossary definition: what a one-line entry of the back glossary says."""
+    from ..analyse.sentences import split_sentences  # only briefings with one-line entries need it
+
+    sentences = split_sentences(str(definition))
+    return sentences[0] if sentences else str(definition)
 
 
 def long_date(value: dt.date | None, breakable: bool = False) -> str:
