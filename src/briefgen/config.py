@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from . import lexicon
 from .errors import ConfigError
 from .paths import outside_link_problem, system_folder_problem
 from .suggest import closest, did_you_mean
@@ -31,7 +32,7 @@ COURSE_GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 FORMATS = ("pdf", "html", "json", "docx", "md")
 BACK_GLOSSARY_STYLES = ("printed", "full", "index")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = lexicon.ordered("weekday_names")
 # Word processors and some editors turn typed quotation marks into these; TOML needs straight ones.
 SMART_QUOTES = "“”„‟‘’‚‛"
 
