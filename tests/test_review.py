@@ -8,13 +8,23 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefgen.analyse.doubts import describes_a_picture, first_person_count, looks_like_personal_name, outlet_tag
+from briefgen.analyse.doubts import (
+    describes_a_picture,
+    first_person_count,
+    is_scene_setting,
+    looks_like_personal_name,
+    outlet_tag,
+    quote_doubts,
+    summary_doubts,
+)
 from briefgen.build import build
 from briefgen.cli import app
 from briefgen.config import Settings
 from briefgen.errors import ExitCode, ThemeError
 from briefgen.extract import extract
+from briefgen.model import Quote
 from briefgen.read import document_from_bytes
+from briefgen.read.mojibake import repair_mojibake
 from briefgen.review.report import snippet
 
 EDITION = dt.date(2024, 6, 1)
@@ -105,6 +115,61 @@ def test_the_suggested_block_is_valid_toml_once_filled_in():
 ])
 def test_a_bare_present_description_reads_as_a_caption(sentence, caption):
     assert describes_a_picture(sentence) is caption
+
+
+@pytest.mark.parametrize("sentence, scene", [
+    ("It is quiet, green and far from anywhere, and the guns have not fallen silent for long.", True),
+    ("(Wire) There is a hush over the harbour, where the boats wait for news.", True),
+    ("It was a long night for the negotiators.", True),
+    ("It is the first time since 2019 that the talks have failed.", False),  # a date: news
+    ("It is the largest exercise Northland has held.", False),  # a name: news
+    ("Negotiators resumed talks on Tuesday.", False),
+    ("The talks failed, officials said.", False),  # not a scene's opening
+])
+def test_a_lead_that_names_no_one_is_a_scene(sentence, scene):
+    assert is_scene_setting(sentence) is scene
+
+
+def test_a_scene_setting_lead_is_a_doubt_once():
+    doubts = summary_doubts(["It is quiet and green here, and the guns are silent.", "Northland said so."])
+    assert [d.kind for d in doubts] == ["summary"] and "scene-setting lead" in doubts[0].message
+    assert doubts[0].correction == 'drop_sentences = ["It is quiet and"]'
+    tagged = summary_doubts(["(Wire) It is quiet and green here.", "Northland said so."])
+    assert len(tagged) == 1 and "outlet's tag" in tagged[0].message  # one doubt for one sentence
+
+
+def test_a_quote_that_runs_on_into_captions_is_a_doubt():
+    run_on = Quote("We surf when we can. Two surfers carry their boards across the snow. A guard post stands "
+                   "on the dune.", "Lena Park", "a surfer", rule="said-after")
+    doubts = quote_doubts([run_on], "")
+    assert [d.correction for d in doubts] == ['drop_quotes = ["We surf when we"]']
+    assert "photo caption (“Two surfers carry their…”)" in doubts[0].message
+    plain = Quote("We surf when we can. The guards do not mind.", "Lena Park", "a surfer", rule="said-after")
+    assert quote_doubts([plain], "") == []
+
+
+@pytest.mark.parametrize("text, repaired, runs", [
+    ("Northlandâ€™s envoy said â€œnoâ€\x9d", "Northland’s envoy said “no”", 3),
+    ("Northlandâ€™s envoy said â€œnoâ€\ufffd", "Northland’s envoy said “no”", 3),  # the lost 9D byte
+    ("cafÃ© and Â£5 and naÃ¯ve", "café and £5 and naïve", 3),
+    ("Ã and â€ alone, and a real “café”", "Ã and â€ alone, and a real “café”", 0),  # not UTF-8 runs: kept
+])
+def test_mojibake_is_turned_back(text, repaired, runs):
+    fixed, found = repair_mojibake(text)
+    assert (fixed, len(found)) == (repaired, runs)
+
+
+def test_repaired_mojibake_is_printed_repaired_and_listed(tmp_path):
+    folder = tmp_path / "week"
+    folder.mkdir()
+    text = TALKS.replace("accord's", "accord’s").replace("Northland.", "Northland’s delegation.")
+    (folder / "talks.txt").write_text(text.encode("utf-8").decode("cp1252"), encoding="utf-8")
+    result = invoke("check", folder, "-o", tmp_path / "out", "--date", "2024-06-01", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "had been saved in the wrong encoding (“â€™” for “’”) and were repaired" in " ".join(result.stdout.split())
+    assert 'accept = ["encoding"' in result.stdout
+    built = build(folder, tmp_path / "built", EDITION, Settings(), ["json"])
+    assert "â€" not in built.briefing.digests[0].article.body and "accord’s" in built.briefing.digests[0].article.body
 
 
 def test_bylines_that_are_not_people():

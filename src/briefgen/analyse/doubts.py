@@ -33,6 +33,7 @@ _CAPTION = re.compile("|".join(lexicon.ordered("caption_patterns")), re.IGNORECA
 _FIRST_PERSON = lexicon.words("first_person_words")
 _CAPTION_OPENERS = lexicon.words("caption_openers")
 _TENSE_MARKERS = lexicon.words("tense_markers")
+_SCENE_OPENERS = lexicon.words("scene_openers")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # "(CNN) The ...", "PanARMENIAN.Net - Verified ...": the outlet's tag run into the first sentence.
 _OUTLET_TAG = re.compile(
@@ -40,6 +41,8 @@ _OUTLET_TAG = re.compile(
 # "... from the South. Surfer Shannon Aston ...": a full stop after a lower-case word, then a
 # capital, inside one "sentence": two sentences the splitter did not part.
 _RUN_TOGETHER = re.compile(r"[a-z]{3,}[.!?][\"'”’]?\s+[A-Z][a-z]")
+# Where a quotation's sentences part: a full stop, question or exclamation mark, then a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])")
 _FULL_DATE_MENTION = re.compile(
     r"\b(?:[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)\b")
 
@@ -156,7 +159,25 @@ def summary_doubts(summary: Sequence[str]) -> list[Doubt]:
         if sentence in seen:
             doubts.append(Doubt("summary", f"“{opening}…” is printed twice", drop, opening))
         seen.add(sentence)
+    if summary and is_scene_setting(summary[0]) and not any(d.subject == opening_words(summary[0]) for d in doubts):
+        opening = opening_words(summary[0])
+        doubts.append(Doubt("summary", f"“{opening}…” names no one and nothing: a scene-setting lead, which "
+                            "makes a poor key point on the first page", f'drop_sentences = ["{opening}"]', opening))
     return doubts
+
+
+def is_scene_setting(sentence: str) -> bool:
+    """A feature story's delayed lead sets a scene before it says who did what ("It is cold,
+    remote, dangerous, and a hot spot ..."); a news lead names its actor, place or date. So an
+    opening sentence that starts as a scene does ("It", "There": lexicon scene_openers), with no
+    capitalised word after its first (an outlet's tag set aside) and no number, is a scene, not
+    the story."""
+    tag = outlet_tag(sentence)
+    if tag:
+        sentence = sentence[sentence.index(tag) + len(tag):].lstrip(")-–— ")
+    words = sentence.split()
+    return len(words) > 1 and words[0].lower() in _SCENE_OPENERS and not any(ch.isdigit() for ch in sentence) and not any(
+        word.lstrip("\"'“‘(")[:1].isupper() for word in words[1:])
 
 
 def describes_a_picture(sentence: str) -> bool:
@@ -201,6 +222,11 @@ def quote_doubts(quotes: Sequence[Quote], body: str) -> list[Doubt]:
                                 f'roles = {{ "{quote.speaker}" = "…" }}  # or: accept = ["role"]', quote.speaker))
         if quote.quote[:1].islower():
             doubts.append(Doubt("quote", f"“{opening}…” starts mid-sentence", f'drop_quotes = ["{opening}"]', opening))
+        caption = next((part for part in _SENTENCE_END.split(quote.quote)[1:]
+                        if _CAPTION.search(part) or describes_a_picture(part)), None)
+        if caption:
+            doubts.append(Doubt("quote", f"“{opening}…” runs on into what reads like a photo caption "
+                                f"(“{opening_words(caption)}…”)", f'drop_quotes = ["{opening}"]', opening))
     return doubts
 
 

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..model import SourceDocument
 from ..paths import outside_link_problem
 from ..suggest import did_you_mean
+from .mojibake import mojibake_note, repair_mojibake
 
 KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -168,8 +169,8 @@ def _check_readable_size(path: Path, status: os.stat_result) -> None:
 def decode(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     """Decode bytes as text: BOMs first, then UTF-8, then Windows-1252, then Latin-1.
 
-    Damage that could be worked around (stray NUL bytes, a few invalid UTF-8 bytes) is
-    repaired, and a one-line note saying so is appended to `notes`.
+    Damage that could be worked around (stray NUL bytes, a few invalid UTF-8 bytes, mojibake:
+    see read.mojibake) is repaired, and a one-line note saying so is appended to `notes`.
     """
     if not data.strip():
         raise InputError("file is empty", path)
@@ -184,6 +185,9 @@ def decode(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     if _looks_binary(text):
         raise InputError("binary file (mostly control characters), not text", path)
     _note_damage(text, notes)
+    text, runs = repair_mojibake(text)
+    if runs and notes is not None:
+        notes.append(mojibake_note(runs))
     # Stray NULs inside otherwise good text carry no meaning and break XML-based renderers.
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
