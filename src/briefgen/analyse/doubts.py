@@ -176,8 +176,9 @@ def is_scene_setting(sentence: str) -> bool:
     if tag:
         sentence = sentence[sentence.index(tag) + len(tag):].lstrip(")-–— ")
     words = sentence.split()
-    return len(words) > 1 and words[0].lower() in _SCENE_OPENERS and not any(ch.isdigit() for ch in sentence) and not any(
-        word.lstrip("\"'“‘(")[:1].isupper() for word in words[1:])
+    if len(words) < 2 or words[0].lower() not in _SCENE_OPENERS or any(ch.isdigit() for ch in sentence):
+        return False
+    return not any(word.lstrip("\"'“‘(")[:1].isupper() for word in words[1:])
 
 
 def describes_a_picture(sentence: str) -> bool:
