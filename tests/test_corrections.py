@@ -96,6 +96,19 @@ drop_boxes = ["JVC"]
     assert "summary" not in {d.kind for d in digest.doubts if "Two delegates" in d.message}
 
 
+def test_pinned_sentences_and_quotes_are_printed_within_the_settings_counts(week, tmp_path):
+    (week / "corrections.toml").write_text('''
+["talks-resume.txt"]
+pin_sentences = ["The next round of talks"]
+pin_quotes = ["Nothing has been agreed"]
+''', encoding="utf-8")
+    settings = Settings(summary_sentences=2, quotes_per_article=1)
+    result = build(week, tmp_path / "out", EDITION, settings, ["json"])
+    digest = next(d for d in result.briefing.digests if d.article.path.name == "talks-resume.txt")
+    assert len(digest.summary) == 2 and digest.summary[-1].startswith("The next round of talks")
+    assert [q.quote[:23] for q in digest.quotes] == ["Nothing has been agreed"]
+
+
 def test_skip_accept_notes_and_questions(week, tmp_path):
     _, by_name = corrected(week, tmp_path / "out", '''
 ["b-inspectors.md"]
@@ -192,6 +205,9 @@ section = "Negotiations"
     contents = html[html.index('id="contents"'):html.index("</nav>")]
     assert contents.index("Verification") < contents.index("Inspectors return") < contents.index("Negotiations")
     reader = PdfReader(tmp_path / "out" / "briefing-2024-06-01.pdf")
+    # Articles are numbered through the sections (1, then 2 and 3), not from 1 in each.
+    front = " ".join(reader.pages[0].extract_text(extraction_mode="layout").split())
+    assert "1. Inspectors return" in front and "3. Ministers agree" in front, front
     outline = reader.outline
     titles = [item.title for item in outline if not isinstance(item, list)]
     assert titles.index("Verification") < titles.index("Negotiations")

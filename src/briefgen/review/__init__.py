@@ -82,7 +82,7 @@ def prepare(
             continue
         if correction.skip:
             continue
-        fixed, unmatched = apply_correction(digest, correction)
+        fixed, unmatched = apply_correction(digest, correction, settings.summary_sentences, settings.quotes_per_article)
         warnings += [f"{corrections.name()}: {line}" for line in unmatched]
         misses = tuple(Doubt("correction", f"this correction matched nothing: {line}", "") for line in unmatched)
         corrected.append(replace(fixed, doubts=fixed.doubts + misses))

@@ -232,15 +232,22 @@ class _Applied:
     digest: ArticleDigest
     correction: Correction
     unmatched: list[str] = field(default_factory=list)
+    # How many sentences and quotes the briefing prints (the first ones); pinned ones must be among them.
+    limits: tuple[int | None, int | None] = (None, None)
 
     def miss(self, key: str, value: str, what: str) -> None:
         self.unmatched.append(f'["{self.correction.file}"] {key} "{value}": {what}')
 
 
-def apply_correction(digest: ArticleDigest, correction: Correction) -> tuple[ArticleDigest, list[str]]:
+def apply_correction(
+    digest: ArticleDigest, correction: Correction, summary_limit: int | None = None, quote_limit: int | None = None
+) -> tuple[ArticleDigest, list[str]]:
     """The digest as corrected, and one line per correction that matched nothing (without the
-    corrections file's name, which the caller adds)."""
-    work = _Applied(replace(digest, article=_corrected_article(digest.article, correction)), correction)
+    corrections file's name, which the caller adds). With the limits of the settings (the briefing
+    prints the first `summary_limit` sentences and `quote_limit` quotes), the sentences and quotes
+    not pinned make room for the pinned ones."""
+    work = _Applied(replace(digest, article=_corrected_article(digest.article, correction)), correction,
+                    limits=(summary_limit, quote_limit))
     _correct_summary(work)
     _correct_quotes(work)
     _correct_boxes(work)
@@ -321,7 +328,20 @@ def _pinned(work: _Applied, summary: list[str]) -> list[str]:
         else:
             chosen.add(found)
     position = {sentence: index for index, sentence in reversed(list(enumerate(candidates)))}
-    return sorted(chosen, key=lambda sentence: position.get(sentence, -1))
+    ordered = sorted(chosen, key=lambda sentence: position.get(sentence, -1))
+    pinned = {s for s in ordered if any(starts_with(s, words) for words in work.correction.pin_sentences)}
+    return _room_for_pinned(ordered, pinned, work.limits[0])
+
+
+def _room_for_pinned(items: list[Any], pinned: set[Any], limit: int | None) -> list[Any]:
+    """`items` (in print order) without the last unpinned ones, until the first `limit` hold every pinned one."""
+    items = list(items)
+    while limit is not None and len(items) > limit:
+        unpinned = [index for index, item in enumerate(items) if item not in pinned]
+        if not unpinned:
+            break
+        del items[unpinned[-1]]
+    return items
 
 
 def _correct_quotes(work: _Applied) -> None:
@@ -339,8 +359,9 @@ def _correct_quotes(work: _Applied) -> None:
         if not any(quote.speaker == old for quote in candidates):
             work.miss("speakers", old, "no quote shown is credited to this name")
     dropped = [*correction.drop_quotes, *(fix.starts for fix in correction.quotes if fix.drop)]
-    result = [_fixed_quote(quote, correction) for quote in candidates
-              if not any(starts_with(quote.quote, words) for words in dropped)]
+    kept = [quote for quote in candidates if not any(starts_with(quote.quote, words) for words in dropped)]
+    kept = _room_for_pinned(kept, set(pinned), work.limits[1]) if pinned else kept
+    result = [_fixed_quote(quote, correction) for quote in kept]
     for name in dict(correction.roles):
         if not any(quote.speaker == name for quote in result):
             work.miss("roles", name, "no quote shown is credited to this name")
