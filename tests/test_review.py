@@ -268,8 +268,9 @@ def test_a_misspelt_block_is_a_warning_with_the_likely_name(article_folder, tmp_
 
 def test_a_theme_that_shows_no_article_is_an_error(article_folder, tmp_path):
     settings = theme(tmp_path, '{% block summary %}<p class="q">Discuss.</p>{% endblock %}')
-    with pytest.raises(ThemeError, match="the briefing shows none of its articles"):
+    with pytest.raises(ThemeError, match="the briefing shows none of its articles") as raised:
         build(article_folder, tmp_path / "out", EDITION, settings, ["html"])
+    assert 'article.html: it has blocks but no {% extends "!default/article.html" %} line' in str(raised.value)
 
 
 def test_glossary_statuses_checked_long_before_the_edition_are_listed(tmp_path):

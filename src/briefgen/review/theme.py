@@ -101,5 +101,10 @@ def require_articles_shown(html: str, briefing: Briefing, theme: Path | None) ->
     html = html.replace("\u00ad", "").replace("\u00a0", " ")
     if not marks or any(str(escape(" ".join(mark.split()[:8]))) in html for mark in marks):
         return
+    from ..publish.render import builtin_theme_dir
+
+    missing = [problem for problem in theme_problems(theme, builtin_theme_dir()) if "no {% extends" in problem]
+    if missing:  # the template that lost them, by name
+        raise ThemeError(f"the briefing shows none of its articles' summaries or quotes: {missing[0]}")
     raise ThemeError("the briefing shows none of its articles' summaries or quotes; does every template of the "
                      "theme that overrides blocks start with {% extends \"!default/NAME\" %}?", theme)
