@@ -7,6 +7,7 @@ import pytest
 
 from briefgen.extract.metadata import (
     is_date_line,
+    page_date,
     parse_byline,
     parse_copyright_holder,
     parse_date,
@@ -177,3 +178,73 @@ def test_copyright_holder(line: str, holder: str) -> None:
 @pytest.mark.parametrize("line", ["© Jane Roe", "Copyright and reprints", "The court ruled on copyright in 2024."])
 def test_photo_credits_and_prose_have_no_copyright_holder(line: str) -> None:
     assert parse_copyright_holder(line) is None
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "tail", "expected"),
+    [
+        # rule date label: the date after a publication label wins over a nearer plain date line
+        (["Veröffentlicht am: 5. Juni 2023", "12.06.2023"], ["Der Text beginnt hier."], [], (dt.date(2023, 6, 5), "date label")),
+        (["Posted the September 1, 2017 at 0h00"], ["Body."], [], (dt.date(2017, 9, 1), "date label")),
+        # rule date line: a short line with a date beside a byline; dotted dates are day first
+        (["A headline here", "Jane Roe / 07.11.2023 / 09:30"], ["Body."], [], (dt.date(2023, 11, 7), "date line")),
+        (["Headline"], ["Body."], ["Stand: 27.01.2022"], (dt.date(2022, 1, 27), "date label")),
+        # an "Updated" date only when the page prints no other
+        (["Updated 9:22 PM EST, Mon November 6, 2023"], ["Body."], [], (dt.date(2023, 11, 6), "updated label")),
+        (["Published 3 May 2021", "Updated 9 May 2021"], ["Body."], [], (dt.date(2021, 5, 3), "date label")),
+    ],
+)
+def test_page_date_reads_the_date_printed_beside_the_article(head, body, tail, expected) -> None:
+    assert page_date(head, body, tail, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "tail"),
+    [
+        (["Release: 3 March 2090"], ["Body."], []),  # a future date is never a publication date
+        (["Menu", "12 May 2020", "14 May 2020", "Headline"], ["Body."], []),  # two dates above: a list
+        ([], ["The treaty, signed on 8 December 1987 in Washington, eliminated a class of missiles."], []),
+        (["(Daily Planet, 2003-04-08)"], ["Body."], []),  # a citation's date
+        (["[ 27. Januar 2020 ] Another story"], ["Body."], []),  # a ticker of other stories
+        (["Headline"], ["Body."], ["Comments", "jdoe 11 May 2012 at 15:03"]),  # comments below the body
+    ],
+)
+def test_page_date_leaves_the_date_unknown_when_the_page_does_not_say(head, body, tail) -> None:
+    assert page_date(head, body, tail, TODAY) is None
+
+
+def test_a_dotted_date_is_day_first_and_a_glued_time_is_not_a_year() -> None:
+    assert parse_date("12.01.2017") == dt.date(2017, 1, 12)
+    assert parse_date("Wiesi16.10.1909:28") is None
+
+
+def test_a_lead_date_alone_before_a_dash_is_a_dateline() -> None:
+    dateline = parse_lead_dateline("27.1.2022 - Bei der Erinnerung an die Opfer wurde lange geschwiegen.")
+    assert dateline is not None and dateline.date == dt.date(2022, 1, 27) and dateline.agency is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # written in UTC, printed by the page's templates in its own offset (New York, 22:54 on 1 May)
+        ('<meta property="article:published_time" content="2020-05-02T02:54:29.000Z">'
+         '<script>{"date": "Fri, 01 May 2020 23:00:00 -0400", "x": "2020-04-30T10:00:00-04:00"}</script>',
+         dt.date(2020, 5, 1)),
+        # a date entered without a time, stored as midnight in Central Europe: 23:00 UTC
+        ('<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">', dt.date(2022, 11, 7)),
+        # an ordinary UTC time, no other offset on the page: the day as written
+        ('<meta property="article:published_time" content="2022-11-06T14:12:09Z">', dt.date(2022, 11, 6)),
+        ('<meta property="article:published_time" content="2022-11-06T23:30:00+02:00">', dt.date(2022, 11, 6)),
+    ],
+)
+def test_published_date_is_the_publishers_day(markup: str, expected: dt.date) -> None:
+    import lxml.html
+
+    from briefgen.extract.html_meta import published_date
+
+    tree = lxml.html.fromstring(f"<html><head>{markup}</head><body><p>x</p></body></html>")
+    found = published_date(tree)
+    assert found is not None and found[0] == expected

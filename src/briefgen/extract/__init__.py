@@ -70,6 +70,9 @@ def _from_plain_text(text: str) -> _Found:
     # of the header, so they must not push the headline out of reach.
     head = tuple(line for line in parts.head if not furniture.is_share_button(line))
     _offer_header_fields(found, head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
+    dated = metadata.page_date(head, parts.body, parts.tail, dt.date.today())
+    if dated:
+        found.offer("date", dated[0], dated[1])
     found.offer("source", _publisher(parts.tail), "heuristic")
     found.offer("title", metadata.pick_headline(head), "heuristic")
     found.offer("genre", genre.genre_of_text(head[-HEADER_WINDOW:]), "label")
@@ -93,9 +96,6 @@ def _offer_header_fields(found: _Found, header: tuple[str, ...], first_paragraph
         if author:
             found.offer("author", author, "byline")
             found.offer("date", metadata.parse_date(line), "byline")
-    for line in header:
-        if metadata.is_date_line(line):
-            found.offer("date", metadata.parse_date(line), "heuristic")
 
 
 def _from_html(html: str) -> _Found:
@@ -127,6 +127,8 @@ def _from_html(html: str) -> _Found:
     found.offer("title", headline, "h1")
     found.offer("title", html_meta.without_site_name(title, sites) if title else None, "metadata")
     _offer_date(found, tree, _iso_date(document.date), _from_plain_text(page))
+    if "date" not in found.fields:
+        found.offer("date", _scanned_date(html), "page scan")
     found.offer("author", html_meta.clean_authors(_clean(document.author), sites), "metadata")
     _offer_lead_dateline(found, paragraphs)
     found.offer("source", _clean(document.sitename), "metadata")
@@ -137,16 +139,31 @@ def _from_html(html: str) -> _Found:
 
 
 def _offer_date(found: _Found, tree: Any, extractor: dt.date | None, text: _Found) -> None:
-    """The publication date: the one in the page's address, else the markup's statement (else the
-    extractor's reading). A timestamp written in UTC may fall on the day before or after the
-    publisher's: then the date printed in the page's header wins when it is within a day of it."""
+    """The publication date: the one in the page's address, else the one the page prints beside
+    the article (what its reader sees; markup timestamps are often set by a CMS on import, or in
+    UTC, a day off the publisher's), else the markup's statement, else the extractor's reading;
+    a date printed only after an "Updated" label comes last."""
     found.offer("date", html_meta.url_date(tree), "url")
+    printed, printed_origin = text.fields.get("date", (None, ""))
+    if printed_origin != "updated label":
+        found.offer("date", printed, printed_origin)
     stated = html_meta.published_date(tree)
-    markup, origin, utc = stated if stated else (extractor, "metadata", False)
-    printed = text.fields.get("date", (None, ""))[0]
-    if markup and printed and utc and abs((markup - printed).days) <= 1:
-        found.offer("date", printed, "page header")
+    markup, origin = (stated[0], stated[1]) if stated else (extractor, "metadata")
     found.offer("date", markup, origin)
+    found.offer("date", printed, printed_origin)
+
+
+def _scanned_date(html: str) -> dt.date | None:
+    """The last resort: htmldate's scan of the whole page for its original date. A scan's date on
+    the first of a month is usually a month or a year written without a day, so it is refused."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, extensive_search=True, original_date=True, max_date=dt.date.today().isoformat())
+    except (ValueError, TypeError):
+        return None
+    date = _iso_date(found)
+    return date if date and date.day != 1 else None
 
 
 def _with_missed_text(paragraphs: list[str], page: str) -> list[str]:

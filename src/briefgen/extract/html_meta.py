@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,11 @@ _PUBLISHER_TYPES = words("publisher_types")
 _ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?=$|[T\s_]|\b)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$)")
 _UTC = re.compile(r"(?:Z|[+-]00:?00)$")
+_UTC_TIME = re.compile(r"^((?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?:Z|[+-]00:?00)$")
+# Timestamps with an offset ("2020-05-01T23:00:00-04:00", "Fri, 01 May 2020 23:00:00 -0400").
+_OFFSET = re.compile(r"(?:T\d\d:\d\d(?::\d\d)?(?:\.\d+)?|\d\d:\d\d:\d\d) ?([+-])(\d\d):?(\d\d)\b")
+OFFSET_SCAN_CHARS = 200_000
+LOCAL_MIDNIGHT_MIN_UTC_HOUR = 21
 _AUTHOR_LABEL = re.compile(rf"^\s*{alternation('author_labels')}\s*[:：]?\s+", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(rf"\s+{alternation('author_tails')}$", re.IGNORECASE)
 _NOT_A_NAME = words("not_author_names")
@@ -99,8 +105,43 @@ def published_date(tree: Any) -> tuple[dt.date, str, bool] | None:
     for value, origin in _published_values(tree):
         date = markup_date(value)
         if date:
-            return date, origin, bool(_UTC.search(str(value)))
+            utc = bool(_UTC.search(str(value)))
+            return (_publisher_day(str(value), tree) or date) if utc else date, origin, utc
     return None
+
+
+def _publisher_day(value: str, tree: Any) -> dt.date | None:
+    """The publisher's own day of a timestamp written in UTC: in the offset the page's other
+    timestamps are written in (a CMS stores UTC, its templates print local time); without one, a
+    timestamp on the hour late in the UTC evening is a date entered without a time, stored as
+    midnight in a zone east of Greenwich (Central Europe's 23:00Z), so the next day."""
+    match = _UTC_TIME.search(value)
+    if match is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(match.group(1)).replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+    offset = _page_offset(tree)
+    if offset is not None:
+        return moment.astimezone(offset).date()
+    if moment.hour >= LOCAL_MIDNIGHT_MIN_UTC_HOUR and moment.minute == moment.second == 0:
+        return (moment + dt.timedelta(days=1)).date()
+    return None
+
+
+def _page_offset(tree: Any) -> dt.timezone | None:
+    """The UTC offset most of the page's other timestamps are written with, if they name one."""
+    found: Counter[int] = Counter()
+    text = " ".join([*tree.xpath("//script/text()"), *tree.xpath("//meta/@content | //time/@datetime")])
+    for sign, hours, minutes in _OFFSET.findall(text[:OFFSET_SCAN_CHARS]):
+        minutes_total = int(hours) * 60 + int(minutes)
+        if minutes_total and minutes_total <= 14 * 60:
+            found[(-1 if sign == "-" else 1) * minutes_total] += 1
+    if not found:
+        return None
+    minutes_total = found.most_common(1)[0][0]
+    return dt.timezone(dt.timedelta(minutes=minutes_total))
 
 
 def _published_values(tree: Any) -> Iterator[tuple[Any, str]]:

@@ -44,6 +44,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",  # also "2024-05-02T10:00"
         r"\b(?P<year>(?:19|20)\d\d)\s*년\s*(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일",
         r"\b(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
+        # Dotted numeric dates are day first wherever they are written ("12.01.2017": 12 January).
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b(?!:\d)",
         r"\b(?P<first>[0-3]?\d)[./](?P<second>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b",
     )
 )
@@ -180,6 +182,8 @@ def parse_lead_dateline(paragraph: str) -> Dateline | None:
         return None
     prefix = paragraph[: dash.end()].strip().rstrip("-—–").strip()
     date, place_and_agency = _split_off_date(prefix)
+    if date is not None and not place_and_agency.strip(" ,"):
+        return Dateline(agency=None, date=date)  # "27.1.2022 - The ...": a press release's date
     match = _LEAD_PREFIX.match(place_and_agency)
     if match is None or not (match.group("place") or match.group("agency")):
         return None
@@ -226,6 +230,98 @@ def parse_byline(line: str) -> str | None:
 def _tidy_name(name: str) -> str:
     """Shouted bylines ("By JANE DOE") read better in title case."""
     return name.title() if name.isupper() else name
+
+
+# Dates on the page (page_date): how far from the body to look, how many words besides the date
+# a line may have (a byline, a label, a reading time), and which labels say what the date is.
+PAGE_DATE_LINES_ABOVE = 15
+PAGE_DATE_BODY_LINES = 2
+PAGE_DATE_LINES_BELOW = 3
+PAGE_DATE_PLAIN_LINES_BELOW = 1  # further down, unlabelled dates are comments' and teasers'
+PAGE_DATE_MAX_OTHER_WORDS = 10
+LABELLED_LINE_MAX_WORDS = 20
+LABEL_DATE_MAX_GAP = 24  # characters between a label and its date ("Veröffentlicht am: Dienstag, ")
+_PUBLISHED_LABEL = re.compile(rf"(?:^|(?<=[\s|·•,/(-])){alternation('published_labels')}\b[\s:：,]*", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(rf"(?:^|(?<=[\s|·•,/(-])){alternation('updated_labels')}\b[\s:：,]*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*$")
+_CLOSING = re.compile(r"[^()\[\]]*[)\]]")
+
+
+def _dates_in(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every complete date written in `text`, with its span, in reading order."""
+    found: list[tuple[dt.date, int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _date_from_match(match)
+            if date is not None and not any(s <= match.start() < e for _, s, e in found):
+                found.append((date, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _labelled_date(line: str, label: re.Pattern[str], today: dt.date) -> dt.date | None:
+    """The date that follows `label` closely in `line` ("Veröffentlicht am 26. Oktober 2023")."""
+    if len(line.split()) > LABELLED_LINE_MAX_WORDS:
+        return None  # "the report, published on 3 March 2020, ..." is a sentence, not a label
+    dates = _dates_in(line)
+    for match in label.finditer(line):
+        for date, start, _ in dates:
+            if match.end() <= start <= match.end() + LABEL_DATE_MAX_GAP and date <= today:
+                return date
+    return None
+
+
+def _short_date_line(line: str, today: dt.date) -> dt.date | None:
+    """The date of a short line that carries one beside a few words (a byline, a place, a reading
+    time: "Jane Roe / 07.11.2023 / 09:30"); a sentence that mentions a date is not one."""
+    found = _dates_in(line)
+    dates = [date for date, _, _ in found]
+    if not dates or len(set(dates)) > 1 or dates[0] > today:
+        return None
+    if any(_BRACKETED.search(line[:start]) and _CLOSING.match(line[end:]) for _, start, end in found):
+        return None  # "(Daily Mail, 2003-04-08)", "[ 27 January 2020 ] Teaser": a citation's or a list's date
+    rest = line
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    if len(_WORD.findall(rest)) > PAGE_DATE_MAX_OTHER_WORDS or ends_like_sentence_with_words(rest):
+        return None
+    return dates[0]
+
+
+def ends_like_sentence_with_words(text: str) -> bool:
+    """Prose: several words and a full stop at the end."""
+    stripped = text.strip()
+    return len(_WORD.findall(stripped)) >= 5 and stripped.endswith((".", "!", "?"))
+
+
+def page_date(
+    head: Sequence[str], body: Sequence[str], tail: Sequence[str], today: dt.date
+) -> tuple[dt.date, str] | None:
+    """The publication date a pasted page prints around its article, and how it was found.
+
+    News and blog pages print the date next to the article: in the lines just above it (with the
+    byline, or alone), at its very start, or in a line just below it. A date after a publication
+    label ("Published", "Veröffentlicht am") wins; then a short line carrying a date, nearest the
+    body; a date after an "Updated" label only when the page prints no other. A date after
+    `today` is never a publication date, and a date inside a sentence is the story's, not the
+    page's."""
+    above = list(reversed(head[-PAGE_DATE_LINES_ABOVE:]))
+    near = [*above, *body[:PAGE_DATE_BODY_LINES], *tail[:PAGE_DATE_LINES_BELOW]]
+    for line in near:
+        date = _labelled_date(line, _PUBLISHED_LABEL, today)
+        if date:
+            return date, "date label"
+    plain = [*above, *body[:PAGE_DATE_BODY_LINES], *tail[:PAGE_DATE_PLAIN_LINES_BELOW]]
+    dates = [date for line in plain if not _UPDATED_LABEL.search(line) and (date := _short_date_line(line, today))]
+    if dates:
+        others = {date for line in above if (date := _short_date_line(line, today)) and date != dates[0]}
+        # Two dates above the article (a teaser list, a calendar): the page does not say which is its own.
+        return None if others else (dates[0], "date line")
+    for line in near:
+        date = _labelled_date(line, _UPDATED_LABEL, today)
+        if date:
+            return date, "updated label"
+    return None
 
 
 def is_date_line(line: str) -> bool:
