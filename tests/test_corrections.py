@@ -217,3 +217,17 @@ section = "Negotiations"
     assert [item.title for item in under][1] == "Ministers agree to extend the fictional Lakeside Accord"
     assert json.loads((tmp_path / "out" / "briefing-2024-06-01.json").read_text())["sections"][0]["title"] == \
         "Verification"
+
+
+def test_the_example_corrections_of_week07_load_and_name_its_files():
+    """docs/example/week07-corrections.toml (the README's review example) is a valid corrections
+    file; beside ../shared/weeks/week07 every section names one of its files."""
+    from briefgen.review.corrections import load_corrections
+
+    repo = Path(__file__).resolve().parents[1]
+    corrections = load_corrections(repo, repo / "docs" / "example" / "week07-corrections.toml")
+    assert len(corrections.by_file) == 13
+    week = next((folder / "shared" / "weeks" / "week07" for folder in repo.parents
+                 if (folder / "shared" / "weeks" / "week07").is_dir()), None)
+    if week is not None:
+        assert {name for name, _ in corrections.by_file} <= {path.name for path in week.iterdir()}
