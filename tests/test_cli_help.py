@@ -24,7 +24,7 @@ def test_help_lists_examples_one_per_line_with_plain_metavars(command):
     lines = result.stdout.splitlines()
     examples = [line.strip() for line in lines[lines.index("  Examples:" if "  Examples:" in lines else "  Example:") + 1:]]
     assert examples[0] == f"briefgen {command}" or examples[0].startswith(f"briefgen {command} ")
-    for code_like in ("<list", "<path>", "<str>", "{", "<int"):
+    for code_like in ("<list", "<path>", "<str>", "{", "<int", "x>=", "<=x"):
         assert code_like not in result.stdout.replace("{% ", ""), code_like
 
 
@@ -38,6 +38,11 @@ def test_build_help_names_the_values_it_takes():
         'briefgen build inputs/ -o ~/briefings --date 2026-12-01 --title "Arms control, week 12"',
         "briefgen build inputs/ --format pdf --format docx",
     ]
+
+
+def test_ranges_are_said_in_words():
+    text = " ".join(invoke("summarize", "--help").stdout.split())
+    assert "Share of the sentences. [0.01 to 1.0]" in text and "Word budget. [1 or more]" in text
 
 
 def test_the_algorithm_choices_shown_are_the_summarizers():

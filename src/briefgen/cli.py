@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import glob
 import json
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -36,11 +37,18 @@ class PlainHelp(TyperCommand):
         params = self.get_params(ctx)
         arguments = [(_argument_label(p), getattr(p, "help", None) or "") for p in params
                      if p.param_type_name == "argument"]
-        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        options = [(record[0], _plain_range(record[1])) for p in params
+                   if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
         for title, rows in (("Arguments", arguments), ("Options", options)):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+
+def _plain_range(text: str) -> str:
+    """Click's ranges in words: "[x>=1]" is "[1 or more]", "[0.01<=x<=1.0]" is "[0.01 to 1.0]"."""
+    text = re.sub(r"\b([\d.]+)<=x<=([\d.]+)", r"\1 to \2", text)
+    return re.sub(r"\bx>=([\d.]+)", r"\1 or more", text)
 
 
 def _argument_label(param: Any) -> str:
@@ -489,7 +497,7 @@ def doctor(
     out_dir: Annotated[Path, typer.Option(
         "-o", "--output", metavar="FOLDER", help="The output folder a build would use.")] = Path("output"),
     config: ConfigOption = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The checks as JSON on stdout.")] = False,
 ) -> None:
     """Check that this machine and folder are ready to build.
 
@@ -593,8 +601,8 @@ def _build_one(folder: Path, target: Path, edition: dt.date, settings: Any, form
 def check(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="The articles' folder.", show_default=False)],
     out_dir: Annotated[Path, typer.Option(
-        "-o", "--output", metavar="FOLDER", help="Output folder (review.html, and the cache build uses).")] = Path(
-        "output"),
+        "-o", "--output", metavar="FOLDER",
+        help="Where review.html goes: the build's output folder, whose analysis cache it shares.")] = Path("output"),
     date: Annotated[str | None, typer.Option(
         "--date", metavar="YYYY-MM-DD", help="The briefing's date (articles much older are flagged); default: "
         "the date key of briefgen.toml, else today.")] = None,
@@ -606,7 +614,7 @@ def check(
         bool, typer.Option("--no-cache", help="Re-analyse every article (ignore OUTPUT/.briefgen-cache).")
     ] = False,
 ) -> None:
-    """List what briefgen is unsure of in a week's articles, and how to settle it.
+    """List what to review, with the corrections that settle it.
 
     Article by article: a headline taken from the file name, an unknown date or outlet, a doubtful
     speaker, a summary sentence that looks like a caption, a duplicate... each with the lines to
