@@ -11,15 +11,28 @@ from typer.testing import CliRunner
 from briefgen.cli import app
 from briefgen.config import Settings
 from briefgen.model import Briefing
-from briefgen.publish.budget import MIN_BOXES, MIN_SUMMARY, budget_report, fit_pages, shortenings
+from briefgen.publish.budget import MIN_BOXES, MIN_SUMMARY, budget_report, describe_cuts, fit_pages, shortenings
 
 runner = CliRunner()
 EDITION = dt.date(2024, 6, 1)
 
 
+# The seminar aids (Timeline, Who's who) are cut before anything else; the tests of the later steps
+# start without them.
+NO_AIDS = {"timeline": False, "whos_who": False}
+
+
+def test_the_timeline_then_the_whos_who_are_cut_first():
+    steps = list(shortenings(Settings(summary_sentences=4)))
+    assert [(s.timeline, s.whos_who, s.summary_sentences) for s in steps[:4]] == [
+        (True, True, 4), (False, True, 4), (False, False, 4), (False, False, 3)]
+    assert describe_cuts(steps[0], steps[2]) == ("the Timeline page", "the Who's who page")
+    assert describe_cuts(steps[0], steps[1]) == ("the Timeline page",)
+
+
 def test_shortenings_follow_the_stated_order():
-    steps = list(shortenings(Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3)))
-    assert steps[0] == Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3)
+    steps = list(shortenings(Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, **NO_AIDS)))
+    assert steps[0] == Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, **NO_AIDS)
     lengths = [(s.summary_sentences, s.quotes_per_article, s.boxes_per_article, s.back_glossary) for s in steps]
     assert lengths == [
         (4, 2, 3, "printed"), (3, 2, 3, "printed"), (2, 2, 3, "printed"),  # summaries first, to MIN_SUMMARY
@@ -39,7 +52,7 @@ def pages_by_length(briefing: Briefing, settings: Settings) -> int:
 
 
 def test_fit_cuts_only_what_the_budget_needs():
-    settings = Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, max_pages=6)
+    settings = Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, max_pages=6, **NO_AIDS)
     fitted = fit_pages(settings, fake_briefing, pages_by_length)
     assert fitted.fits and fitted.pages == 6 and fitted.pages_before == 7
     assert fitted.settings == replace(settings, summary_sentences=3)
@@ -48,14 +61,14 @@ def test_fit_cuts_only_what_the_budget_needs():
 
 
 def test_a_budget_already_met_cuts_nothing():
-    settings = Settings(summary_sentences=2, quotes_per_article=0, max_pages=10)
+    settings = Settings(summary_sentences=2, quotes_per_article=0, max_pages=10, **NO_AIDS)
     fitted = fit_pages(settings, fake_briefing, pages_by_length)
     assert fitted.fits and fitted.cuts == () and fitted.settings == settings
     assert budget_report(fitted, 10) == "page budget 10: 3 pages, nothing cut"
 
 
 def test_a_budget_that_cannot_be_met_keeps_the_shortest_and_says_so():
-    settings = Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, max_pages=1)
+    settings = Settings(summary_sentences=4, quotes_per_article=2, boxes_per_article=3, max_pages=1, **NO_AIDS)
     fitted = fit_pages(settings, fake_briefing, pages_by_length)
     assert not fitted.fits and fitted.pages == 2  # 2 sentences, no quotes, the glossary as an index
     assert fitted.cuts[-1] == "the glossary at the back to its index (no definitions)"
@@ -102,7 +115,8 @@ def test_pages_option_fits_the_budget_and_reports_the_cuts(long_week, full_lengt
     result = build(long_week, tmp_path, "--pages", str(budget))
     assert result.exit_code == 0, result.output
     assert pages_of(tmp_path) <= budget
-    assert f"page budget {budget}:" in result.output and "after cutting summaries to" in result.output
+    assert f"page budget {budget}:" in result.output
+    assert "after cutting the Timeline page; the Who's who page; summaries to" in " ".join(result.output.split())
 
 
 def test_a_budget_too_small_warns_keeps_the_shortest_and_fails_only_with_strict(long_week, full_length, tmp_path):

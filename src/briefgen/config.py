@@ -86,8 +86,9 @@ class Settings:
     page_per_article: bool = field(default=False, metadata=_doc(
         "true starts every article on a new page; by default articles follow one another."))
     max_pages: int | None = field(default=None, metadata=_doc(
-        "A page budget: the briefing is shortened to fit (fewer summary sentences, then fewer quotes and boxes, "
-        "then the back glossary down to its index) and the build says what it cut; --pages overrides it.", 12))
+        "A page budget: the briefing is shortened to fit (no Timeline, then no Who's who, then fewer summary "
+        "sentences, then fewer quotes and boxes, then the back glossary down to its index) and the build says "
+        "what it cut; --pages overrides it.", 12))
     earlier_briefings: tuple[Path, ...] = field(default=(), metadata=_doc(
         "This course's earlier briefings: their JSON outputs (--format json, with pdf for page numbers) or the "
         "folders holding them, relative to this file. A term an earlier briefing explained in a box prints "
@@ -96,6 +97,15 @@ class Settings:
         "The glossary at the back, after the index of the boxed terms: printed (the other terms printed in "
         "the briefing defined in full, those only in the original articles one line each), full (every "
         "other term defined in full) or index (one line a term)."))
+    whos_who: bool = field(default=True, metadata=_doc(
+        "true prints a Who's who page at the back: the people the articles quote or name as acting, with the roles "
+        "the articles give them; false leaves it out (a page budget drops it first, after the timeline)."))
+    timeline: bool = field(default=True, metadata=_doc(
+        "true prints a Timeline page at the back: the dated events the articles state, and the key dates of the "
+        "terms boxed this week as background; false leaves it out (a page budget drops it before anything else)."))
+    reading_level: bool = field(default=True, metadata=_doc(
+        "true prints each article's reading level (Flesch-Kincaid grade) beside its reading time; false leaves "
+        "it out."))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -292,7 +302,8 @@ def _check_sections(value: Any) -> tuple[Any, str | None]:
 _VALUE_CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "date": _check_date, "paper": _check_paper, "pdf_variant": _check_pdf_variant,
     "order": _check_names, "sections": _check_sections,
-    "page_per_article": _check_switch, "back_glossary": _check_back_glossary}
+    "page_per_article": _check_switch, "back_glossary": _check_back_glossary,
+    "whos_who": _check_switch, "timeline": _check_switch, "reading_level": _check_switch}
 
 
 def _output_name_problem(pattern: str) -> str | None:

@@ -166,6 +166,36 @@ class Question:
 
 
 @dataclass(frozen=True)
+class PersonMention:
+    """Someone an article quotes or names as acting, with the role the article gives (None when it
+    gives none): one per person and article (analyse.people)."""
+
+    name: str  # the fullest spelling the article uses ("Sergei Ivanov" for "Ivanov")
+    role: str | None = None
+    quoted: bool = False
+    start: int = 0  # offset of the first mention in the article body
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as an article writes it, before it is resolved against the article's date
+    (analyse.timeline): `kind` says which fields are set."""
+
+    written: str  # the date words verbatim ("November 13-15", "last Tuesday", "a 1972")
+    clause: str  # the short verbatim clause around it, for the timeline
+    start: int = 0  # offset in the article body
+    kind: str = "date"  # "date", "month", "year", "weekday" or "offset"
+    year: int | None = None  # None for a month and day written without a year
+    month: int | None = None
+    day: int | None = None
+    last_day: int | None = None  # the end of a span of days ("13-15 November")
+    weekday: int | None = None  # 0 for Monday
+    way: str | None = None  # a weekday's direction: "past" or "future"; None when the text does not tell
+    days: int = 0  # an offset from the article's date ("yesterday": -1)
+    sentence_years: tuple[int, ...] = ()  # the years its sentence writes ("in 2000 ... on 30 June of that year")
+
+
+@dataclass(frozen=True)
 class ArticleDigest:
     """Everything the analysis stage found in one article."""
 
@@ -178,6 +208,9 @@ class ArticleDigest:
     doubts: tuple[Doubt, ...] = ()  # what the analysis is unsure of, for the instructor
     abbreviations: tuple[Acronym, ...] = ()  # defined in the article, unknown to the glossary: one line, no box
     earlier: tuple[EarlierExplanation, ...] = ()  # terms explained in an earlier briefing of the course
+    people: tuple[PersonMention, ...] = ()  # who is quoted or named as acting, for the who's who
+    dates: tuple[DateMention, ...] = ()  # the dates the article writes, for the timeline
+    reading_grade: float | None = None  # Flesch-Kincaid grade (analyse.readability); None for a short text
     # Set from corrections.toml after the (cached) analysis, never by it:
     notes: tuple[str, ...] = ()  # the instructor's notes (instructor edition only)
     questions: tuple[Question, ...] = ()  # discussion questions (both editions; answers for the instructor)
@@ -207,6 +240,45 @@ class TermUse:
 
 
 @dataclass(frozen=True)
+class WhoEntry:
+    """One person of the who's who, merged across articles ("Ivanov" and "Sergei Ivanov" are one)."""
+
+    name: str
+    roles: tuple[str, ...] = ()  # as the articles give them, most complete first; () when none gives one
+    group: str | None = None  # the country or organisation the roles name ("Russia"), for the headings
+    articles: tuple[int, ...] = ()  # indices of the articles that name the person
+    quoted_in: tuple[int, ...] = ()  # those of them that quote the person
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event of the timeline: from an article (its verbatim clause) or, marked background,
+    from the glossary's key dates of a term boxed this week."""
+
+    start: dt.date
+    end: dt.date | None = None  # the last day of a span
+    precision: str = "day"  # "day", "month" or "year": how much of `start` the source gives
+    text: str = ""  # the article's clause, or the glossary's event
+    article: int | None = None  # index of the article that states it, or that boxed the term
+    term: str | None = None  # the glossary term, for background entries
+    background: bool = False
+    written: str = ""  # the date as the article wrote it ("last Tuesday"), for review
+
+    @property
+    def label(self) -> str:
+        """The date as printed: "1972", "March 2015", "4 November 2001", "13–15 November 2001"."""
+        if self.precision == "year":
+            return str(self.start.year)
+        if self.precision == "month":
+            return f"{self.start:%B %Y}"
+        if self.end and self.end != self.start:
+            if self.end.month == self.start.month and self.end.year == self.start.year:
+                return f"{self.start.day}–{self.end.day} {self.end:%B %Y}"
+            return f"{self.start.day} {self.start:%B %Y} – {self.end.day} {self.end:%B %Y}"
+        return f"{self.start.day} {self.start:%B %Y}"
+
+
+@dataclass(frozen=True)
 class Briefing:
     """The assembled briefing, ready for a template."""
 
@@ -221,3 +293,5 @@ class Briefing:
     settings: tuple[tuple[str, str], ...] = field(default=())  # course, instructor, ... for the masthead
     edition: str = "student"  # or "instructor": adds notes, answers and what is left to review
     sections: tuple[Section, ...] = ()  # the headings articles are grouped under; () for none
+    whos_who: tuple[WhoEntry, ...] = ()  # by group, then surname; () when switched off (whos_who = false)
+    timeline: tuple[TimelineEntry, ...] = ()  # oldest first; () when switched off (timeline = false)

@@ -6,7 +6,8 @@ decided later, in publish.assemble.
 
 Modules: sentences (the one sentence splitter and quotation-mark pairer), summarize, quotes and
 speakers (who said each quotation), acronyms (abbreviations the text defines), glossary (the
-curated terms and their context boxes), doubts (what the analysis is unsure of, for `briefgen check`).
+curated terms and their context boxes), doubts (what the analysis is unsure of, for `briefgen check`),
+people (who's who), timeline (the dates an article writes), readability (a reading grade).
 """
 from __future__ import annotations
 
@@ -28,11 +29,15 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
     from .acronyms import find_acronyms
     from .doubts import article_doubts
     from .glossary import explain_terms
+    from .people import find_people
     from .quotes import find_quotes, key_quotes
+    from .readability import flesch_kincaid_grade
     from .summarize import summarize as summarize_article
+    from .timeline import find_dates
 
     summary = summarize_article(article, sentences=settings.summary_sentences)
-    quotes = key_quotes(find_quotes(article.body), limit=settings.quotes_per_article)
+    every_quote = find_quotes(article.body)
+    quotes = key_quotes(every_quote, limit=settings.quotes_per_article)
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
     acronyms = find_acronyms(text)
     # Terms the summary and quotes use come first: those are what the student reads.
@@ -50,4 +55,9 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
         word_count=len(_WORD.findall(article.body)),
         doubts=article_doubts(article, summary, quotes, list(boxes)),
         abbreviations=tuple(Acronym(t.term, t.expansion or "") for t in explained if t.origin == "text"),
+        # Computed whatever the switches say (the analysis is cached across settings); assemble
+        # and the templates leave out what briefgen.toml switches off.
+        people=find_people(article.body, every_quote),
+        dates=find_dates(article.body),
+        reading_grade=flesch_kincaid_grade(article.body),
     )

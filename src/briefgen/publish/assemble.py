@@ -17,7 +17,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analyse.glossary import Glossary
+from ..analyse.people import whos_who
 from ..analyse.summarize import key_points
+from ..analyse.timeline import timeline
 from ..config import Settings
 from ..model import ArticleDigest, Briefing, EarlierExplanation, Section, TermExplanation, TermUse
 
@@ -58,13 +60,17 @@ def assemble(
         settings=settings.describe(),
         edition=edition_for,
         sections=sections,
+        # The back-matter pages of issue 18, in both editions; a switch off leaves them empty.
+        whos_who=whos_who([digest.people for digest in digests]) if settings.whos_who else (),
+        timeline=timeline(digests, boxed) if settings.timeline else (),
     )
 
 
 def _shortened(digest: ArticleDigest, settings: Settings) -> ArticleDigest:
     """At most the settings' summary sentences and quotes (the first ones: news puts the story first)."""
     return replace(digest, summary=digest.summary[: settings.summary_sentences],
-                   quotes=digest.quotes[: settings.quotes_per_article])
+                   quotes=digest.quotes[: settings.quotes_per_article],
+                   reading_grade=digest.reading_grade if settings.reading_level else None)
 
 
 def has_box_content(term: TermExplanation) -> bool:

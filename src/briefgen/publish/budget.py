@@ -2,6 +2,7 @@
 
 The order, each step laid out again and measured before the next is taken:
 
+0. the Timeline page, then the Who's who page (seminar aids, which the articles do not need);
 1. fewer summary sentences per article, one at a time, down to MIN_SUMMARY;
 2. fewer key quotes and context boxes per article, one of each at a time, down to no quotes and
    MIN_BOXES box;
@@ -37,6 +38,12 @@ def shortenings(settings: Settings) -> Iterator[Settings]:
     """Ever shorter settings, in the stated order, starting with `settings` itself."""
     current = settings
     yield current
+    if current.timeline:
+        current = replace(current, timeline=False)
+        yield current
+    if current.whos_who:
+        current = replace(current, whos_who=False)
+        yield current
     while current.summary_sentences > MIN_SUMMARY:
         current = replace(current, summary_sentences=current.summary_sentences - 1)
         yield current
@@ -50,6 +57,10 @@ def shortenings(settings: Settings) -> Iterator[Settings]:
 
 def describe_cuts(full: Settings, short: Settings) -> tuple[str, ...]:
     cuts = []
+    if full.timeline and not short.timeline:
+        cuts.append("the Timeline page")
+    if full.whos_who and not short.whos_who:
+        cuts.append("the Who's who page")
     if short.summary_sentences < full.summary_sentences:
         cuts.append(f"summaries to {short.summary_sentences} sentences (from {full.summary_sentences})")
     if short.quotes_per_article < full.quotes_per_article:
