@@ -286,34 +286,61 @@ def mask_markup(text: str) -> str:
 
 
 def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can open, can close) for the mark at i, judged by its neighbours inside [lo, hi)."""
-    prev = text[i - 1] if i > lo else None
-    nxt = text[i + 1] if i + 1 < hi else None
+    """(can open, can close) for the mark at i, judged by its neighbours inside [lo, hi).
+
+    Marks of the same family right beside it are looked past: in ‘He said, ‘No.’’ the first
+    closing mark is followed by another, and both close.
+    """
+    family = _SINGLE_MARKS if text[i] in _SINGLE_MARKS else _DOUBLE_MARKS
+    before, after = i - 1, i + 1
+    while before >= lo and text[before] in family and text[before] != "'":
+        before -= 1
+    while after < hi and text[after] in family and text[after] != "'":
+        after += 1
+    prev = text[before] if before >= lo else None
+    nxt = text[after] if after < hi else None
     space_before = prev is None or prev.isspace() or prev in _BEFORE_OPENING
     space_after = nxt is None or nxt.isspace() or nxt in _AFTER_CLOSING
     return space_before and not (nxt is None or nxt.isspace()), space_after and not (prev is None or prev.isspace())
 
 
+# A mark that drops letters at a word's start ('em, ’til, rock ’n’ roll, the ’90s) is an apostrophe.
+_ELISION = re.compile(rf"(?:{lexicon.alternation('elisions')})(?!\w)|\d\d(?:s\b|(?![\w%]|[.,]\d))", re.IGNORECASE)
+_ELISION_END = re.compile(r"(?<![\w’'])[’']n$", re.IGNORECASE)
+
+
 def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     """Whether a single mark is not a quotation mark.
 
-    Between two letters or digits (don't, Russia's) it is an apostrophe. Doubled ('') it is the
-    typewriter stand-in for a double mark that some archive exports use; those are left alone,
-    like every other text without real quotation marks.
+    Between two letters or digits (don't, Russia's) it is an apostrophe, and so it is before an
+    elided word or a decade (’em, ’n’, the ’90s). Doubled straight ('') it is the typewriter
+    stand-in for a double mark that some archive exports use; those are left alone, like every
+    other text without real quotation marks. Doubled curly marks (’’) close two nested quotations.
     """
     if lo < i < hi - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
         return True
-    return (i > lo and text[i - 1] in _SINGLE_MARKS) or (i < hi - 1 and text[i + 1] in _SINGLE_MARKS)
+    if _ELISION.match(text, i + 1, hi) or _ELISION_END.search(text, max(lo, i - 3), i):
+        return True
+    return text[i] == "'" and ((i > lo and text[i - 1] == "'") or (i < hi - 1 and text[i + 1] == "'"))
 
 
 _PLURAL_POSSESSIVE = re.compile(r"[sS][’'] [a-z]")
 
 
 def _is_plural_possessive(text: str, i: int, hi: int) -> bool:
-    """ "the inspectors' report": an apostrophe, if a closing mark still follows in the paragraph."""
+    """ "the inspectors' report": an apostrophe, if a closing mark still follows in the paragraph
+    before any opening one. In ‘an open process’ and that it would be ‘fair’ the next mark opens a
+    quotation, so this one closes the first."""
     if not _PLURAL_POSSESSIVE.match(text, i - 1):
         return False
-    return any(text[j] in "’'" and not text[j + 1 : j + 2].isalnum() for j in range(i + 1, hi))
+    for j in range(i + 1, hi):
+        if text[j] in "’'‘" and not _is_apostrophe(text, j, i + 1, hi):
+            can_open, can_close = _flanks(text, j, i + 1, hi)
+            if can_close and not can_open:
+                return True
+            if can_open and not can_close:
+                return False
+    return False
 
 
 def _mark_role(glyph: str, can_open: bool, can_close: bool, inside: bool) -> str:
@@ -358,10 +385,11 @@ def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragrap
         if marks is _SINGLE_MARKS and (not (can_open or can_close) or (stack and _is_plural_possessive(text, i, hi))):
             continue
         if _mark_role(glyph, can_open, can_close, bool(stack)) == "open":
-            if len(stack) == 1 and stack[0][0] == family:
+            nested = marks is _SINGLE_MARKS and can_open and not can_close
+            if len(stack) == 1 and stack[0][0] == family and not nested:
                 leave_open(i)  # the same marks re-opened at the top level: a closing mark was dropped
-            if not stack or stack[-1][0] != family:
-                stack.append((family, i))
+            if not stack or stack[-1][0] != family or nested:
+                stack.append((family, i))  # single marks nest in single marks: ‘He said, ‘No.’’
         elif stack:
             _, opened = stack.pop()
             if not stack:
