@@ -95,9 +95,9 @@ def test_quotes_json_contract(article_folder):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert isinstance(data, list) and data
-    assert all(set(item) == {"quote", "speaker", "role", "rule", "key"} for item in data)
+    assert all(set(item) == {"quote", "speaker", "role", "rule", "confidence", "key"} for item in data)
     assert any("Roe" in (item["speaker"] or "") for item in data)
-    assert all(bool(item["rule"]) == bool(item["speaker"]) for item in data)
+    assert all(bool(item["rule"]) == bool(item["speaker"]) == (item["confidence"] is not None) for item in data)
     assert any(item["key"] for item in data)
 
 

@@ -216,13 +216,19 @@ def test_a_short_statement_with_a_speaker_is_a_quotation() -> None:
 
 
 def box_article() -> list[Quote]:
+    sure = {"rule": "speaker-then-said", "confidence": 0.97}
     return [
-        Quote("We will not sign this text as it stands today.", "Jane Roe", "Minister", start=10),
-        Quote("The verification chapter is the real problem for us.", "Jane Roe", "Minister", start=50),
-        Quote("a bad deal", "Tom Vale", None, start=90),
-        Quote("Our side has made every concession it could make this year.", "Tom Vale", None, start=120),
+        Quote("We will not sign this text as it stands today.", "Jane Roe", "Minister", start=10, **sure),
+        Quote("The verification chapter is the real problem for us.", "Jane Roe", "Minister", start=50, **sure),
+        Quote("a bad deal", "Tom Vale", None, start=90, **sure),
+        Quote("Our side has made every concession it could make this year.", "Tom Vale", None, start=120, **sure),
         Quote("Nobody in the room believed the deadline would hold.", None, None, start=200),
-        Quote("Inspections must be allowed at short notice, everywhere.", "Ada Lim", "inspector", start=260),
+        Quote("Inspections must be allowed at short notice, everywhere.", "Ada Lim", "inspector", start=260, **sure),
+        # carried from the quote before (not outright), and found by a rule too seldom right
+        Quote("The second round will be harder than anyone expects.", "Ada Lim", None, start=300,
+              rule="earlier-in-paragraph", confidence=0.97),
+        Quote("We expect the inspectors back in the spring at the latest.", "Bo Tan", None, start=340,
+              rule="speaker-then-said", confidence=0.9),
     ]
 
 
@@ -475,12 +481,13 @@ def test_she_skips_a_man_named_with_mr() -> None:
     assert find_quotes(text)[0].speaker == "Nora Field"
 
 
-def test_one_and_another_speak_for_a_group_just_described() -> None:
+def test_one_and_another_are_not_printed_as_speakers() -> None:
+    """ "one said", "another said": a bare word in print tells the student nothing (issue 12)."""
     text = (
         "Two diplomats described the meeting as tense. "
         '"Nobody wanted to give ground," one said. "It was a waste of a day," another said.'
     )
-    assert [q.speaker for q in find_quotes(text)] == ["one", "another"]
+    assert [q.speaker for q in find_quotes(text)] == [None, None]
 
 
 def test_interview_labels_are_not_speakers() -> None:

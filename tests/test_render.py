@@ -81,7 +81,7 @@ def test_front_page_masthead_key_points_and_contents(default_html):
 def test_article_parts(default_html):
     assert "Wire · 3\u00a0March 2024" in default_html  # kicker: outlet · date, the day held to its month
     assert "By Jane Roe · 3 min read" in default_html
-    assert "“We kept our word,”" in default_html  # the quotation stays verbatim
+    assert "“We kept our word.”" in default_html  # verbatim but for the comma of '"...," he said' (issue 12)
     assert "— Paul Roe, Defence Minister" in default_html
     assert default_html.count('class="quotes"') == 1  # no empty quote block for the second article
     assert 'id="term-npt"' in default_html  # the context box the glossary points at

@@ -67,6 +67,7 @@ class Quote:
     rule: str | None = None  # the attribution rule that found the speaker (analyse.speakers.rules)
     confidence: float | None = None  # 0..1, how often that rule names the right person (dev benchmarks)
     unsure_speaker: str | None = None  # a name the rules found but not surely enough to print, for review
+    open_end: bool = False  # its closing mark is missing and no paragraph continues it: where it ends is a guess
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..lexicon import alternation, words
+from ..lexicon import alternation, rows, words
 from ..model import Quote
 from .sentences import Region, blank_spans, mask_markup, paragraph_spans, quoted_regions, sentence_spans
 from .speakers import (
+    ATTRIBUTION_RULES,
     NameIndex,
     Speaker,
     Token,
@@ -538,6 +539,7 @@ class _Resolution:
     name: str
     outright: bool  # no other person the pronoun could mean stands between the name and it
     role: str | None = None
+    subject: bool = False  # the subject of a sentence or cue, rather than the nearest name
 
 
 def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names: NameIndex) -> _Resolution | None:
@@ -566,7 +568,7 @@ def _resolve_pronoun(speaker: Speaker, at: int, mentions: list[_Mention], names:
     others = {names.fullest(m.name) for m in compatible if m.start > chosen.start} - {person}
     if not subjects and others:
         return None  # two people in passing and no subject: doubt
-    return _Resolution(chosen.name, outright=not others, role=chosen.role)
+    return _Resolution(chosen.name, outright=not others, role=chosen.role, subject=chosen.subject)
 
 
 # Words that make a name an institution, which "he" or "she" never stands for.
@@ -582,7 +584,15 @@ def _could_be_a_person(name: str) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every direct quotation in an article body, in order, with its speaker when the text names one."""
+    """Every direct quotation in an article body, in order, with its speaker when the text names
+    one surely enough (`PRINT_CONFIDENCE`); a less sure name is kept as `unsure_speaker`."""
+    return [quote for quote, _shapes in quotes_with_shapes(text)]
+
+
+def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
+    """`find_quotes`, each quotation with the rows of lexicon speaker_shapes that its confidence
+    multiplies (the quotation's shape, the speaker's kind, "relayed"), empty when no one was
+    found; for benchmarks/rule_confidence.py."""
     regions = quoted_regions(text)
     if not regions:
         return []
@@ -603,16 +613,126 @@ def find_quotes(text: str) -> list[Quote]:
     for mention in mentions:
         if mention.role and mention.subject:
             roles.setdefault(names.fullest(mention.name), mention.role)
-    quotes = []
+    for named, stated in _roles_before_names(article.blanked):
+        roles.setdefault(names.fullest(named), stated)
+    lower_words = set(_LOWER_WORD.findall(text))
+    quotes: list[tuple[Quote, tuple[str, ...]]] = []
     for region, speaker in zip(regions, speakers, strict=True):
-        name, role = _name_and_role(speaker, region, names, mentions, roles)
-        rule = _rule_of(speaker) if name else None
-        quote = Quote(quote=text[region.start : region.end], speaker=name, role=role, start=region.start, rule=rule)
-        quotes.append(quote)
-        if name and speaker is not None and (speaker.proper or speaker.pronoun):
-            gender = names.gender(name) or pronoun_gender(speaker.pronoun or "")
-            _insert(mentions, _Mention(region.opened, name, gender, subject=True, quoted=True))
+        found = _name_and_role(speaker, region, names, mentions, roles)
+        if found is not None:
+            found = _role_in_name(*found, lower_words)
+        quote_text = text[region.start : region.end]
+        quote, shapes = Quote(quote=quote_text, start=region.start, open_end=_open_ended(article, region)), ()
+        if found is not None and speaker is not None:
+            name, role, kind = found
+            relayed = ("relayed",) if _relayed(article, region, speaker) else ()
+            shapes = (quote_shape(quote_text), kind, *relayed)
+            confidence = speaker_confidence(_rule_of(speaker) or "", shapes)
+            if confidence >= PRINT_CONFIDENCE:
+                quote = replace(quote, speaker=name, role=role, rule=_rule_of(speaker), confidence=confidence)
+            else:
+                quote = replace(quote, rule=_rule_of(speaker), confidence=confidence, unsure_speaker=name)
+            if speaker.proper or speaker.pronoun:
+                gender = names.gender(name) or pronoun_gender(speaker.pronoun or "")
+                _insert(mentions, _Mention(region.opened, name, gender, subject=True, quoted=True))
+        quotes.append((quote, shapes))
     return quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# How sure a speaker is: the rule's measured precision, times factors for the shape of the
+# quotation and of the speaker (lexicon speech.yaml: attribution_rules, speaker_shapes,
+# speaker_thresholds; benchmarks/rule_confidence.py measures them on a dev file).
+
+_SHAPES = rows("speaker_shapes")
+_THRESHOLDS = rows("speaker_thresholds")
+PRINT_CONFIDENCE = float(_THRESHOLDS["print"]["value"])  # below this no name is printed
+KEY_CONFIDENCE = float(_THRESHOLDS["key"]["value"])  # the Key quotes box takes only these, and outright rules
+
+
+def quote_shape(quote: str) -> str:
+    """ "statement" (opens a sentence), "fragment" (starts mid-sentence), or "phrase" (a few words)."""
+    if len(_words(quote)) <= _SHORT_FRAGMENT:
+        return "phrase"
+    return "statement" if _opens_sentence(quote) else "fragment"
+
+
+def speaker_confidence(rule: str, shapes: Sequence[str]) -> float:
+    """How often a speaker found by `rule` is the right one, for a quotation and a speaker of these
+    shapes (rows of speaker_shapes): the product of the lexicon's measured figures, at most 1."""
+    base = rule.removesuffix(PRONOUN_SUFFIX)
+    confidence = float(ATTRIBUTION_RULES[base]["confidence"]) if base in ATTRIBUTION_RULES else 0.0
+    for shape in shapes:
+        confidence *= float(_SHAPES[shape]["factor"])
+    return round(min(confidence, 1.0), 3)
+
+
+_RELAY = re.compile(rf"\b(?:{alternation('relay_cues')})\b", re.IGNORECASE)
+_FIRST_HAND_RULES = frozenset({"according-to", "according-to-after", "in-words-of"})
+
+
+def _relayed(article: _Article, region: Region, speaker: Speaker) -> bool:
+    """Whether the quotation's sentence relays it from another source: '"...," Roe said,
+    according to the Gazette' or '..., the Gazette reported'. The speaker and the source that
+    printed the words are then both named, and the rules cannot tell which a reader needs."""
+    if speaker.rule in _FIRST_HAND_RULES:
+        return False
+    sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
+    name_end = speaker.start + len(speaker.name)
+    for relay in _RELAY.finditer(article.blanked, sentence.start, sentence.end):
+        own_cue = 0 <= relay.start() - name_end <= 2 or 0 <= speaker.phrase_start - relay.end() <= 2
+        if not own_cue:  # "the Post reported" is the Post's own attribution
+            return True
+    return False
+
+
+def is_outright(rule: str | None) -> bool:
+    """Whether the rule reads a speaker the text states outright (lexicon attribution_rules)."""
+    base = (rule or "").removesuffix(PRONOUN_SUFFIX)
+    return bool(ATTRIBUTION_RULES.get(base, {}).get("outright"))
+
+
+PRONOUN_SUFFIX = "+pronoun"
+
+
+# "Boehner's spokesman, Michael Steel, said": a role in the possessive, then the name set off by commas.
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\b((?:(?:[Tt]he|[A-Z][\w.-]*)\s+)?[\w.-]+['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation('role_words')}))"
+    r",\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+),"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def _roles_before_names(text: str) -> list[tuple[str, str]]:
+    """(name, role) for every "X's role, Name," apposition of the article."""
+    return [(found.group(2), found.group(1)) for found in _ROLE_BEFORE_NAME.finditer(text)]
+
+
+_FIRST_NAMES = words("female_first_names") | words("male_first_names")
+
+
+def _role_in_name(name: str, role: str | None, kind: str, lower_words: set[str]) -> tuple[str, str | None, str]:
+    """ "Surfer Shannon Aston": a capitalised common noun before a full name, which the article
+    also writes in lower case ("surfers"), is the person's description, not part of the name."""
+    words_ = name.split()
+    if kind != "name" or len(words_) < 3 or words_[0].lower() in _FIRST_NAMES:
+        return name, role, kind
+    head = words_[0].lower()
+    if head in lower_words or f"{head}s" in lower_words:
+        return " ".join(words_[1:]), role or words_[0], kind
+    return name, role, kind
+
+
+def _open_ended(article: _Article, region: Region) -> bool:
+    """A quotation left open at the end of its paragraph that the next paragraph does not re-open:
+    its closing mark was dropped (or captions run on after it), so where it ends is unknown."""
+    if region.closed is not None or article.text[region.end : article.paragraphs[region.paragraph][1]].strip():
+        return False  # closed, or ended where the same paragraph re-opens a quotation ("on. 'There")
+    following = region.paragraph + 1
+    if following >= len(article.paragraphs):
+        return True
+    opening = article.text[article.paragraphs[following][0]]
+    return opening not in "\"“„«‘'"
 
 
 def _insert(mentions: list[_Mention], mention: _Mention) -> None:
@@ -623,27 +743,62 @@ def _rule_of(speaker: Speaker | None) -> str | None:
     """The rule that named the speaker; "+pronoun" when it found a "he" or "she" resolved to a name."""
     if speaker is None:
         return None
-    return f"{speaker.rule}+pronoun" if speaker.pronoun else speaker.rule
+    return f"{speaker.rule}{PRONOUN_SUFFIX}" if speaker.pronoun else speaker.rule
 
 
 def _name_and_role(
     speaker: Speaker | None, region: Region, names: NameIndex, mentions: list[_Mention], roles: dict[str, str]
-) -> tuple[str | None, str | None]:
-    """The speaker's fullest name and role; a role stated once is remembered for later quotes."""
+) -> tuple[str, str | None, str] | None:
+    """The speaker's fullest name, role and kind (a row of lexicon speaker_shapes), or None when
+    the rules found no one who can speak; a role stated once is remembered for later quotes."""
     if speaker is None:
-        return None, None
+        return None
     if speaker.pronoun:
         resolved = _resolve_pronoun(speaker, region.opened, mentions, names)
         if resolved is None:
-            return None, None
+            return None
         name = names.fullest(resolved.name)
-        return name, roles.get(name) or resolved.role or names.role(name)
+        kind = "pronoun-outright" if resolved.outright else "pronoun-subject" if resolved.subject else "pronoun-nearest"
+        return name, roles.get(name) or resolved.role or names.role(name), kind
+    written = _speaking_name(speaker.name, names)
+    if written is None:
+        return None
     if not speaker.proper:
-        return speaker.name, speaker.role
-    name = names.fullest(speaker.name)
+        return written, speaker.role, _description_kind(written)
+    name = names.fullest(written)
     if speaker.role:
         roles.setdefault(name, speaker.role)
-    return name, roles.get(name) or names.role(name)
+    return name, roles.get(name) or names.role(name), "name" if len(name.split()) > 1 else "one-word-name"
+
+
+# Words that never name a speaker alone: "Another", "But", "There" opening a sentence.
+_NOT_A_NAME = (
+    words("function_words") | words("determiners") | words("conjunctions") | words("standing_alone")
+    | words("aside_words") | words("adverbs_before_verb") | words("quantifiers") | words("wh_words")
+    | words("time_words") | words("sentence_openers")
+)
+# Words that link a sentence to the one before and are not part of the name after them: "But Roe".
+_LINK_WORDS = words("conjunctions") | words("aside_words") | words("adverbs_before_verb") | words("time_words")
+
+
+def _speaking_name(name: str, names: NameIndex) -> str | None:
+    """The name without the words that only link its sentence to the last ("But Roe", "Now Roe"),
+    or None when no name is left: a bare word ("Another", "There", "Each") does not speak. A word
+    the article uses as someone's surname ("Will" for George Will) stays."""
+    words_ = name.split()
+    while len(words_) > 1 and words_[0].lower() in _LINK_WORDS and words_[1][:1].isupper():
+        words_ = words_[1:]
+    if len(words_) == 1 and words_[0].lower().strip(".,") in _NOT_A_NAME and names.fullest(words_[0]) == words_[0]:
+        return None
+    return " ".join(words_)
+
+
+def _description_kind(name: str) -> str:
+    """ "anaphor" for "the source", "the statement" (a thing the article named before, by one
+    noun), else "description" ("a senior Israeli defense official", "one truck driver")."""
+    words_ = name.split()
+    anaphoric = len(words_) <= 2 and words_[0].lower() in ("the", "this", "that", "these", "those")
+    return "anaphor" if anaphoric else "description"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,16 +810,18 @@ _LONGEST_USEFUL = 45  # words; beyond this a quotation is no more informative, o
 
 
 def key_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
-    """The few quotations most worth a student's attention, in article order.
+    """The few quotations most worth a student's attention, in article order, as the box prints them.
 
-    Only attributed quotations are shown: an unattributed or misread fragment teaches nothing
-    about who holds which position. Fragments of three words or fewer never qualify. The best
-    quotation of each speaker comes first; more from the same speakers only fill free places.
+    Only quotations whose speaker the text states outright (`is_outright`) and the rules are sure
+    of (`KEY_CONFIDENCE`) qualify: a wrong name in print teaches the wrong position. Fragments of
+    three words or fewer never do. The best quotation of each speaker comes first; more from the
+    same speakers only fill free places. The box ends a quotation as a sentence ends (the template
+    filters `quote_end` and `fragment` of publish.render).
     """
     seen: set[str] = set()
     candidates = []
     for quote in quotes:
-        if quote.speaker and _worth_showing(quote.quote) and quote.quote not in seen:
+        if _is_key_worthy(quote) and quote.quote not in seen:
             seen.add(quote.quote)
             candidates.append(quote)
     ranked = sorted(candidates, key=_informativeness, reverse=True)
@@ -680,11 +837,25 @@ def key_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
     return sorted(chosen, key=lambda q: q.start)
 
 
+def _is_key_worthy(quote: Quote) -> bool:
+    return bool(
+        quote.speaker
+        and quote.confidence is not None
+        and quote.confidence >= KEY_CONFIDENCE
+        and is_outright(quote.rule)
+        and not quote.open_end
+        and _description_kind(quote.speaker) != "anaphor"
+        and _worth_showing(quote.quote)
+    )
+
+
 def quote_records(quotes: Sequence[Quote], key_limit: int = 3) -> list[dict[str, Any]]:
-    """The quotations as JSON records; "key" marks the ones a briefing's Key quotes box prints."""
+    """The quotations as JSON records; "key" marks the ones a briefing's Key quotes box prints,
+    "confidence" how often the rule behind the speaker names the right person."""
     key = {q.start for q in key_quotes(quotes, limit=key_limit)}
     return [
-        {"quote": q.quote, "speaker": q.speaker, "role": q.role, "rule": q.rule, "key": q.start in key}
+        {"quote": q.quote, "speaker": q.speaker, "role": q.role, "rule": q.rule if q.speaker else None,
+         "confidence": q.confidence if q.speaker else None, "key": q.start in key}
         for q in quotes
     ]
 

@@ -385,7 +385,9 @@ def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragrap
         if marks is _SINGLE_MARKS and (not (can_open or can_close) or (stack and _is_plural_possessive(text, i, hi))):
             continue
         if _mark_role(glyph, can_open, can_close, bool(stack)) == "open":
-            nested = marks is _SINGLE_MARKS and can_open and not can_close
+            # single marks nest in single marks, but not right after a sentence's end: "goes on. 'There"
+            # re-opens a quotation whose paragraph break was lost
+            nested = marks is _SINGLE_MARKS and can_open and not can_close and not _after_sentence_end(text, i, lo)
             if len(stack) == 1 and stack[0][0] == family and not nested:
                 leave_open(i)  # the same marks re-opened at the top level: a closing mark was dropped
             if not stack or stack[-1][0] != family or nested:
@@ -397,6 +399,14 @@ def _scan_paragraph(text: str, lo: int, hi: int, marks: dict[str, str], paragrap
     if stack:
         leave_open(hi)
     return [r for r in regions if r.end > r.start]
+
+
+def _after_sentence_end(text: str, i: int, lo: int) -> bool:
+    """Whether the mark at i follows a sentence's last punctuation and a space: "goes on. '"."""
+    j = i - 1
+    while j >= lo and text[j] in " \t":
+        j -= 1
+    return j < i - 1 and j >= lo and text[j] in ".!?…"
 
 
 def _reopens_after(text: str, i: int, hi: int, marks: dict[str, str]) -> bool:

@@ -63,7 +63,7 @@ def make_environment(theme: Path | None) -> jinja2.Environment:
     )
     environment.filters.update(long_date=long_date, reading_minutes=reading_minutes, plural=plural,
                                short_title=short_title, term_id=term_id, use_id=use_id, css_string=css_string,
-                               prose=prose, gist=gist)
+                               prose=prose, gist=gist, quote_end=quote_end, fragment=is_fragment)
     return environment
 
 
@@ -90,6 +90,21 @@ def prose(context: jinja2.runtime.Context, text: str, number: int | None = None,
     anchors = [(use.start, use.end, use_id(use.term)) for use in context["briefing"].term_uses
                if number is not None and (use.article + 1, use.part, use.item) == (number, part, item)]
     return typeset_markup(str(text), context["settings"].language if hyphenate else None, anchors)
+
+
+_OPEN_END = re.compile(r"[\s,;:—–-]+$")
+
+
+def quote_end(quote: str) -> str:
+    """A quotation's end as a box prints it: never on the comma of '"...," she said', but with a
+    full stop where the sentence goes on. Only the end changes, so offsets into the quotation hold."""
+    text = str(quote).rstrip()
+    return _OPEN_END.sub("", text) + "." if _OPEN_END.search(text) else text
+
+
+def is_fragment(quote: str) -> bool:
+    """Whether a quotation starts mid-sentence, in lower case: the box prints an ellipsis before it."""
+    return str(quote).lstrip()[:1].islower()
 
 
 def reading_minutes(words: int) -> int:

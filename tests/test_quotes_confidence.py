@@ -1,0 +1,137 @@
+"""How sure a speaker is, and what that changes: a wrong name is worse than none.
+
+Each speaker carries the confidence of the rule that found it (lexicon speech.yaml, measured by
+benchmarks/rule_confidence.py); below `PRINT_CONFIDENCE` no name is printed, and the Key quotes
+box takes only outright rules above `KEY_CONFIDENCE`. The sentences are invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analyse.quotes import (
+    KEY_CONFIDENCE,
+    PRINT_CONFIDENCE,
+    find_quotes,
+    key_quotes,
+    quote_records,
+    speaker_confidence,
+)
+from briefgen.analyse.speakers import ATTRIBUTION_RULES
+from briefgen.lexicon import rows
+from briefgen.publish.render import is_fragment, quote_end
+
+
+def test_every_rule_and_shape_has_a_figure_between_0_and_1() -> None:
+    for rule, row in ATTRIBUTION_RULES.items():
+        assert 0.0 < float(row["confidence"]) <= 1.0, rule
+        assert isinstance(row["outright"], bool), rule
+    for shape, row in rows("speaker_shapes").items():
+        assert 0.0 < float(row["factor"]) <= 1.2, shape
+    assert 0.0 < PRINT_CONFIDENCE < KEY_CONFIDENCE <= 1.0
+
+
+def test_a_relayed_quotation_keeps_its_name_only_for_review() -> None:
+    """ "..., Roe said, according to the Gazette": two sources, and the rules cannot tell which."""
+    [quote] = find_quotes('"The inspectors will return in spring," Maria Okafor said, according to the Gazette.')
+    assert (quote.speaker, quote.unsure_speaker) == (None, "Maria Okafor")
+    assert quote.confidence is not None and quote.confidence < PRINT_CONFIDENCE
+
+
+def test_the_source_that_reports_is_the_speaker_when_it_is_the_only_one() -> None:
+    [quote] = find_quotes('"The inspectors will return in spring," the Gazette reported.')
+    assert quote.speaker == "Gazette"
+    assert quote.confidence is not None and quote.confidence >= PRINT_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Two envoys left early. "We will not sign this text as it stands," another said.',
+        'Several envoys left early. "We will not sign this text as it stands," Another said.',
+        'Envoys left early. "We will not sign this text as it stands," one said.',
+    ],
+)
+def test_a_bare_word_never_speaks(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_a_word_linking_the_sentence_is_not_part_of_the_name() -> None:
+    text = 'Maria Okafor spoke first. But Okafor said the plan was "dead on arrival in the senate this year."'
+    assert [q.speaker for q in find_quotes(text)][-1].endswith("Okafor")
+    assert not find_quotes(text)[-1].speaker.startswith("But")  # type: ignore[union-attr]
+
+
+def test_json_records_carry_rule_confidence_and_key() -> None:
+    [record] = quote_records(find_quotes('"The inspectors will return in spring," Maria Okafor said.'))
+    assert record["rule"] == "speaker-then-said"
+    assert record["confidence"] == speaker_confidence("speaker-then-said", ("statement", "name"))
+    assert record["key"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('The ministry issued a statement. "The cause of the crash is under investigation," the statement said.',
+         "an anaphor: the source or the statement, named before by one noun"),
+        ('"The inspectors will return in spring," Maria Okafor said. "We will be back with more people and tools."',
+         "carried to the second quotation, not stated outright"),
+        ('Tom Brandt met Rev. Ali Haddad on Monday. "We had a very good talk about the city," he said.',
+         "a pronoun with another name between it and its subject"),
+    ],
+)
+def test_the_key_box_takes_only_outright_sure_attributions(text: str, why: str) -> None:
+    quotes = find_quotes(text)
+    unsure = quotes[-1]
+    assert unsure.speaker, why  # printed in the list of quotations ...
+    assert unsure.start not in {q.start for q in key_quotes(quotes)}, why  # ... but not in the box
+
+
+def test_a_pronoun_with_no_other_candidate_goes_in_the_box() -> None:
+    quotes = find_quotes('Tom Brandt arrived late. "We had a very good talk about the city," he said.')
+    assert [(q.speaker, q.quote) for q in key_quotes(quotes)] == [("Tom Brandt", "We had a very good talk about the city,")]
+
+
+@pytest.mark.parametrize(
+    ("quote", "printed"),
+    [
+        ("We will be back in spring,", "We will be back in spring."),
+        ("We will be back in spring —", "We will be back in spring."),
+        ("Will they come back?", "Will they come back?"),
+        ("dead on arrival in the senate this year.", "dead on arrival in the senate this year."),
+    ],
+)
+def test_the_box_never_ends_on_a_comma(quote: str, printed: str) -> None:
+    assert quote_end(quote) == printed
+
+
+def test_the_box_marks_a_fragment_that_starts_mid_sentence() -> None:
+    assert is_fragment("dead on arrival in the senate") and not is_fragment("Dead on arrival.")
+
+
+def test_a_role_in_the_possessive_before_a_name_goes_to_the_name() -> None:
+    text = (
+        "The mayor's spokesman, Tomas Vidal, did not deny it. "
+        '"We will say more about the budget next week," Vidal said.'
+    )
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Tomas Vidal", "The mayor's spokesman")
+
+
+def test_a_common_noun_before_a_full_name_is_the_persons_description() -> None:
+    text = (
+        "Photographer Lena Ortiz, from Chile, spent a winter there with other photographers. "
+        "Ms Ortiz added: 'The guards were polite, but nobody forgot where we were.'"
+    )
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Lena Ortiz", "Photographer")
+
+
+def test_a_quotation_whose_closing_mark_is_lost_never_goes_in_the_box() -> None:
+    """Where it ends is a guess: captions may run on after it (a pasted page with no breaks)."""
+    text = (
+        "Lena Ortiz said: 'Most of us surf wherever we can, in the cold or in lakes. A soldier "
+        "poses with a surfboard at a border post. A surfer carries his board through the snow."
+    )
+    [quote] = find_quotes(text)
+    assert quote.open_end and quote.speaker == "Lena Ortiz"
+    assert key_quotes([quote]) == []
