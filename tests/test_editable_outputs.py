@@ -102,3 +102,32 @@ def test_every_kind_of_block_has_a_word_style():
     from briefgen.publish.outline import KINDS
 
     assert all(word.style_name(kind) for kind in KINDS)
+
+
+def test_sections_questions_and_the_instructors_notes_in_word_and_markdown(article_folder, tmp_path):
+    (article_folder / "corrections.toml").write_text('''
+["b-inspectors.md"]
+section = "Verification"
+order = 1
+notes = "Compare with the accord's inspection rules."
+questions = [{ ask = "Who chooses the sites to inspect?", answer = "The monitoring body." }]
+''', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(article_folder), "-o", str(out), "--date", DATE, "-q", "-f", "docx",
+                                 "-f", "md", "--edition", "student", "--edition", "instructor"])
+    assert result.exit_code == 0, result.output
+    student = paragraphs_by_style(docx.Document(str(out / f"briefing-{DATE}.docx")))
+    instructor = paragraphs_by_style(docx.Document(str(out / f"briefing-{DATE}-instructor.docx")))
+    assert student["Contents Section"] == ["Verification"]
+    # Articles without a section come first, without a heading; the numbers run on through the sections.
+    headings = student["Heading 1"]
+    assert headings[headings.index("Verification") + 1].startswith("2. Inspectors return")
+    assert headings[headings.index("Verification") - 1].startswith("1. ")
+    assert student["Discussion Question"] == ["1. Who chooses the sites to inspect?"]
+    assert "Answer" not in student and "For the Instructor" not in student
+    assert instructor["Answer"] == ["Answer: The monitoring body."]
+    assert "Compare with the accord's inspection rules." in instructor["For the Instructor"]
+    markdown = (out / f"briefing-{DATE}.md").read_text(encoding="utf-8")
+    assert "\n## Verification\n" in markdown and "1\\. Who chooses" not in markdown
+    assert "1. Who chooses the sites to inspect?" in markdown and "The monitoring body" not in markdown
+    assert "The monitoring body" in (out / f"briefing-{DATE}-instructor.md").read_text(encoding="utf-8")

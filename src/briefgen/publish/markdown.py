@@ -34,7 +34,7 @@ def briefing_markdown(briefing: Briefing) -> str:
 
 def _separator(previous: str, kind: str) -> list[str]:
     """Lines of a list, and a quotation with its speaker, stay together; other blocks are paragraphs."""
-    same_list = previous == kind and kind in ("key_point", "contents_entry", "source_entry")
+    same_list = previous == kind and kind in ("key_point", "contents_entry", "source_entry", "question", "instructor")
     return [] if same_list or (previous, kind) == ("quote", "speaker") else [""]
 
 
@@ -43,14 +43,20 @@ def _markdown(block: Block) -> str:
     match block.kind:
         case "title":
             return f"# {text}"
-        case "heading" | "headline":
+        case "heading" | "headline" | "section":
             return f"## {text}"
         case "subheading":
             return f"### {text}"
         case "key_point" | "source_entry":
             return f"- {text}"
-        case "contents_entry":
+        case "contents_entry" | "question":
             return text  # "1. Headline": a numbered list
+        case "contents_section":
+            return f"**{text}**"
+        case "instructor":
+            return f"> {text}  "  # a quoted block, apart from the article's own text
+        case "answer":
+            return f"   *{text}*"  # under its question
         case "quote":
             return f"> {text}  "
         case "speaker":

@@ -2,8 +2,9 @@
 
 The PDF and HTML come from the Jinja theme; a .docx or .md cannot run a theme, so they are written
 from this outline instead, which says the same things in the same order as the default templates:
-masthead, key points, contents, each article (kicker, headline, byline, summary, key quotes,
-context boxes, source line), glossary, sources. Each writer maps a block kind to its own markup
+masthead, key points, contents, the sections and their articles (kicker, headline, byline, summary,
+key quotes, context boxes, term notes, discussion questions, the instructor's notes in that edition,
+source line), glossary, sources. Each writer maps a block kind to its own markup
 (a named Word style, a Markdown construct), so the wording lives here once.
 """
 from __future__ import annotations
@@ -15,9 +16,11 @@ from ..model import ArticleDigest, Briefing, TermExplanation
 from .render import long_date, reading_minutes
 
 # The kinds of block, in the order they first appear.
-KINDS = ("kicker", "title", "masthead", "heading", "key_point", "contents_entry", "article_kicker", "headline",
-         "byline", "subheading", "summary", "quote", "speaker", "box_term", "box", "source_line",
-         "glossary_term", "glossary_definition", "source_entry")
+KINDS = ("kicker", "title", "masthead", "heading", "key_point", "contents_section", "contents_entry", "section",
+         "article_kicker", "headline", "byline", "subheading", "summary", "quote", "speaker", "box_term", "box",
+         "term_note", "question", "answer", "instructor", "source_line", "glossary_term", "glossary_definition",
+         "source_entry")
+INSTRUCTOR = "instructor"  # Briefing.edition of the instructor's: answers, notes and what is left to review
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,18 @@ def _blocks(briefing: Briefing) -> Iterator[Block]:
         for index, point in briefing.key_points:
             yield Block("key_point", f"{point} (article {index + 1})")
     yield Block("heading", "Contents")
-    for number, digest in enumerate(briefing.digests, start=1):
-        yield Block("contents_entry", f"{number}. {headline(digest)}")
-    for number, digest in enumerate(briefing.digests, start=1):
-        yield from _article(digest, number, briefing)
+    groups = [(section.title, section.articles) for section in briefing.sections] or [
+        (None, tuple(range(len(briefing.digests))))]
+    for title, members in groups:
+        if title:
+            yield Block("contents_section", title)
+        for index in members:
+            yield Block("contents_entry", f"{index + 1}. {headline(briefing.digests[index])}")
+    for title, members in groups:
+        if title:
+            yield Block("section", title)
+        for index in members:
+            yield from _article(briefing.digests[index], index + 1, briefing)
     yield from _glossary(briefing)
     yield Block("heading", "Sources")
     for digest in briefing.digests:
@@ -79,7 +90,8 @@ def headline(digest: ArticleDigest) -> str:
 
 def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator[Block]:
     article = digest.article
-    kicker = _known(article.source, long_date(article.date) if article.date else None)
+    label = {"opinion": "Opinion", "fact-check": "Fact-check" + (f": {article.verdict}" if article.verdict else "")}
+    kicker = _known(label.get(article.genre or ""), article.source, long_date(article.date) if article.date else None)
     if kicker:
         yield Block("article_kicker", " · ".join(kicker))
     yield Block("headline", f"{number}. {headline(digest)}")
@@ -99,9 +111,33 @@ def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator
         yield Block("subheading", "Context")
         for term in digest.terms:
             yield from _box(term)
+    for note in digest.earlier:
+        yield Block("term_note", f"{note.term} — explained in {note.briefing}" + (f": p. {note.page}" if note.page
+                                                                                   else ""))
+    if digest.abbreviations:
+        listed = "; ".join(f"{a.short} ({a.long})" for a in digest.abbreviations)
+        yield Block("term_note", f"Abbreviations: {listed}.")
+    yield from _questions(digest, briefing.edition == INSTRUCTOR)
+    if briefing.edition == INSTRUCTOR and (digest.notes or digest.doubts):
+        yield Block("instructor", f"For the instructor · {article.path.name}")
+        for note in digest.notes:
+            yield Block("instructor", note)
+        if digest.doubts:
+            yield Block("instructor", "Still to review: " + "; ".join(f"{d.kind}: {d.message}" for d in digest.doubts))
     if article.url:  # the file name is in the Sources list
         accessed = f" · accessed {long_date(article.accessed)}" if article.accessed else ""
         yield Block("source_line", f"Original: {article.url}{accessed}")
+
+
+def _questions(digest: ArticleDigest, answers: bool) -> Iterator[Block]:
+    """The discussion questions of corrections.toml; their answers only in the instructor edition."""
+    if not digest.questions:
+        return
+    yield Block("subheading", "For discussion")
+    for number, question in enumerate(digest.questions, start=1):
+        yield Block("question", f"{number}. {question.ask}")
+        if answers and question.answer:
+            yield Block("answer", f"Answer: {question.answer}")
 
 
 def _term_heading(term: TermExplanation) -> str:
@@ -109,11 +145,12 @@ def _term_heading(term: TermExplanation) -> str:
     return term.term + expansion
 
 
-def _status(term: TermExplanation) -> str:
+def _status(term: TermExplanation, in_box: bool = False) -> str:
+    """ "Status: ..." ("Since this article (April 2015): ..." in a box, for an article older than the status)."""
     if not term.status:
         return ""
     as_of = f" (as of {long_date(term.as_of)})" if term.as_of else ""
-    return f"Status: {term.status}{as_of}"
+    return f"{term.status_heading if in_box else 'Status'}: {term.status}{as_of}"
 
 
 def _box(term: TermExplanation) -> Iterator[Block]:
@@ -123,7 +160,7 @@ def _box(term: TermExplanation) -> Iterator[Block]:
     if term.article_wording and term.article_wording != term.expansion:
         yield Block("box", f"The article writes: {term.article_wording}.")
     if term.status:
-        yield Block("box", _status(term))
+        yield Block("box", _status(term, in_box=True))
     if term.origin == "text":
         yield Block("box", "As defined in the article.")
 

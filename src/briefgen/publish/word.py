@@ -41,12 +41,14 @@ class Style:
 
 
 # Word's built-in styles first (python-docx's template has them), then briefgen's own.
-BUILT_IN = {"title": "Title", "heading": "Heading 1", "headline": "Heading 1", "subheading": "Heading 2"}
+BUILT_IN = {"title": "Title", "heading": "Heading 1", "section": "Heading 1", "headline": "Heading 1",
+            "subheading": "Heading 2"}
 STYLES = {
     "kicker": Style("Kicker", size=8, grey=True, keep_with_next=True),
     "article_kicker": Style("Kicker", size=8, grey=True, keep_with_next=True),
     "masthead": Style("Masthead", size=10, space_after=2),
     "key_point": Style("Key Point", space_after=4, base="List Bullet"),
+    "contents_section": Style("Contents Section", bold=True, space_after=1, keep_with_next=True),
     "contents_entry": Style("Contents Entry", indent_mm=6, space_after=2),
     "byline": Style("Byline", size=8.5, grey=True, space_after=10),
     "summary": Style("Summary", space_after=5),
@@ -55,6 +57,10 @@ STYLES = {
     "box_term": Style("Context Term", size=9, bold=True, indent_mm=3, space_after=2, keep_with_next=True,
                       shaded=True),
     "box": Style("Context Box", size=9, indent_mm=3, space_after=3, shaded=True),
+    "term_note": Style("Term Note", size=9, space_after=3),
+    "question": Style("Discussion Question", space_after=2),
+    "answer": Style("Answer", size=9.5, italic=True, indent_mm=5, space_after=3),
+    "instructor": Style("For the Instructor", size=9, indent_mm=3, space_after=2, shaded=True),
     "source_line": Style("Source Line", size=8, grey=True),
     "glossary_term": Style("Glossary Term", bold=True, space_after=1, keep_with_next=True),
     "glossary_definition": Style("Glossary Definition", size=9.5, indent_mm=5, space_after=3),
