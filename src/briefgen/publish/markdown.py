@@ -38,31 +38,25 @@ def _separator(previous: str, kind: str) -> list[str]:
     return [] if same_list or (previous, kind) == ("quote", "speaker") else [""]
 
 
+# Blocks that are their escaped text inside fixed marks.
+_WRAPPED = {"title": "# {}", "heading": "## {}", "headline": "## {}", "section": "## {}", "subheading": "### {}",
+            "key_point": "- {}", "source_entry": "- {}", "contents_section": "**{}**",
+            "box_term": "**{}**", "glossary_term": "**{}**",
+            "instructor": "> {}  ",  # a quoted block, apart from the article's own text
+            "answer": "   *{}*"}  # under its question
+
+
 def _markdown(block: Block) -> str:
     text = escape(block.text)
+    if block.kind in _WRAPPED:
+        return _WRAPPED[block.kind].format(text)
     match block.kind:
-        case "title":
-            return f"# {text}"
-        case "heading" | "headline" | "section":
-            return f"## {text}"
-        case "subheading":
-            return f"### {text}"
-        case "key_point" | "source_entry":
-            return f"- {text}"
         case "contents_entry" | "question":
             return text  # "1. Headline": a numbered list
-        case "contents_section":
-            return f"**{text}**"
-        case "instructor":
-            return f"> {text}  "  # a quoted block, apart from the article's own text
-        case "answer":
-            return f"   *{text}*"  # under its question
         case "quote":
             return f"> {text}  "
         case "speaker":
             return f"> {text}"
-        case "box_term" | "glossary_term":
-            return f"**{text}**"
         case "kicker" | "article_kicker" | "byline" | "source_line":
             return f"*{text}*"
         case _:

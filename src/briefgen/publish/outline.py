@@ -111,22 +111,34 @@ def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator
         yield Block("subheading", "Context")
         for term in digest.terms:
             yield from _box(term)
-    for note in digest.earlier:
-        yield Block("term_note", f"{note.term} — explained in {note.briefing}" + (f": p. {note.page}" if note.page
-                                                                                   else ""))
-    if digest.abbreviations:
-        listed = "; ".join(f"{a.short} ({a.long})" for a in digest.abbreviations)
-        yield Block("term_note", f"Abbreviations: {listed}.")
+    yield from _term_notes(digest)
     yield from _questions(digest, briefing.edition == INSTRUCTOR)
-    if briefing.edition == INSTRUCTOR and (digest.notes or digest.doubts):
-        yield Block("instructor", f"For the instructor · {article.path.name}")
-        for note in digest.notes:
-            yield Block("instructor", note)
-        if digest.doubts:
-            yield Block("instructor", "Still to review: " + "; ".join(f"{d.kind}: {d.message}" for d in digest.doubts))
+    if briefing.edition == INSTRUCTOR:
+        yield from _for_the_instructor(digest)
     if article.url:  # the file name is in the Sources list
         accessed = f" · accessed {long_date(article.accessed)}" if article.accessed else ""
         yield Block("source_line", f"Original: {article.url}{accessed}")
+
+
+def _term_notes(digest: ArticleDigest) -> Iterator[Block]:
+    """One line each: a term an earlier briefing explained, and the abbreviations only the article defines."""
+    for note in digest.earlier:
+        page = f": p. {note.page}" if note.page else ""
+        yield Block("term_note", f"{note.term} — explained in {note.briefing}{page}")
+    if digest.abbreviations:
+        listed = "; ".join(f"{a.short} ({a.long})" for a in digest.abbreviations)
+        yield Block("term_note", f"Abbreviations: {listed}.")
+
+
+def _for_the_instructor(digest: ArticleDigest) -> Iterator[Block]:
+    """The notes of corrections.toml and what is left to review (instructor edition)."""
+    if not (digest.notes or digest.doubts):
+        return
+    yield Block("instructor", f"For the instructor · {digest.article.path.name}")
+    for note in digest.notes:
+        yield Block("instructor", note)
+    if digest.doubts:
+        yield Block("instructor", "Still to review: " + "; ".join(f"{d.kind}: {d.message}" for d in digest.doubts))
 
 
 def _questions(digest: ArticleDigest, answers: bool) -> Iterator[Block]:
