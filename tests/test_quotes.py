@@ -4,6 +4,7 @@ Every text here is made up for the test, with fictional people.
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,6 +206,21 @@ def test_scare_quotes_and_labels_are_not_quotations() -> None:
 def test_titles_of_works_are_not_quotations() -> None:
     text = 'Roe said on the radio programme "Morning Report" that the vote was close.'
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('"The deal is dead," Maria Okafor said on ABC\'s "This Week," adding that talks would go on.',
+         ["The deal is dead,"]),
+        ('Speaking on CNN\'s "New Day," Maria Okafor said the deal was dead.', []),
+        ('"We will be back," Maria Okafor said in a long appearance on "Morning Report."', ["We will be back,"]),
+    ],
+)
+def test_a_programme_named_after_an_outlet_or_on_is_not_a_quotation(text: str, quotes: list[str]) -> None:
+    """ '"This Week," Rubio said' reads like a quotation with its speaker; after "on ABC's" it is
+    the programme where he spoke."""
+    assert [q.quote for q in find_quotes(text)] == quotes
 
 
 def test_a_short_statement_with_a_speaker_is_a_quotation() -> None:

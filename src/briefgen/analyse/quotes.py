@@ -212,6 +212,8 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if _after_determiner(text, region) and _word_after(text, region) in _WORDS_FOR_WORDS:
         return True  # the "wise judge" remark: words mentioned, not said
+    if _is_programme(text, region, inside, words):
+        return True  # 'Roe said on ABC's "This Week,"': the programme's name, whatever follows it
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
     if region.secondary:
@@ -231,6 +233,16 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 # Nouns for words themselves: 'the "wise judge" phrase' mentions a quotation rather than making it.
 _WORDS_FOR_WORDS = words("words_for_words")
+
+
+# "on ABC's ", "on CNN's ", "on ": where the name of a programme, a show or a publication follows.
+_ON_OUTLET = re.compile(r"(?:\b[A-Z][\w.&-]*['’]s|\b[Oo]n)\s+$")
+
+
+def _is_programme(text: str, region: Region, inside: str, words: list[str]) -> bool:
+    """A Title Case name right after an outlet's possessive or "on" ('told CNN's "New Day,"',
+    'on "Morning Joe"'): the programme where someone spoke, not their words."""
+    return _is_title(inside, words) and bool(_ON_OUTLET.search(text, max(0, region.opened - 40), region.opened))
 
 
 def _after_determiner(text: str, region: Region) -> bool:
