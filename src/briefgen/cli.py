@@ -274,7 +274,8 @@ def quotes(
             return
         for record in records:
             attribution = ", ".join(part for part in (record["speaker"], record["role"]) if part) or "unattributed"
-            why = f"  [{record['rule']}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
+            sure = f" {record['confidence']:.2f}" if record["confidence"] is not None else ""
+            why = f"  [{record['rule']}{sure}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
             typer.echo(f"“{record['quote']}” — {attribution}{why}")
 
     _for_each_file(files, show)
