@@ -34,11 +34,19 @@ def people(text: str) -> dict[str, PersonMention]:
     # relational: a counterpart is printed with the person the sentence names before
     ("Russian President Ivan Sokolov later met his US counterpart Mark Dale in Geneva.",
      "Mark Dale", "US counterpart of Ivan Sokolov"),
+    # apposition: the role between commas after the full name, for someone acting
+    ("Anna Kovacs, a senior analyst at the Harbour Institute, expects the talks to fail.",
+     "Anna Kovacs", "senior analyst at the Harbour Institute"),
     # a title shared by two names is each one's
     ("Presidents Mark Dale and Ivan Sokolov signed the accord in Geneva that spring.", "Mark Dale", "President"),
 ])
 def test_role_attachment(text: str, name: str, role: str) -> None:
     assert people(text)[name].role == role
+
+
+def test_a_clause_after_a_name_is_no_apposition() -> None:
+    found = people("Anna Kovacs, who said the analyst was wrong, left the Harbour Institute in May.")
+    assert all(person.role is None for person in found.values())
 
 
 def test_a_title_stops_at_another_persons_name() -> None:

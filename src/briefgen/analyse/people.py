@@ -11,6 +11,8 @@ Per article (analyse stage, cached), `find_people` takes the people from the spe
 * `relational`: a title that gives the role by another person's (lexicon relational_roles:
   "his US counterpart Donald Rumsfeld") is printed with the person it relates to, the one the
   same sentence names before it: "US counterpart of Sergei Ivanov";
+* `apposition`: the role set off by commas after the full name ("Jane Roe, a senior analyst
+  at the institute, said"), for someone found by the rules above or below;
 * `acting`: the subject of a speech cue or of a sentence, when its full name opens with a first
   name of known gender (lexicon female_first_names, male_first_names), so "North Korea launched"
   is never a person.
@@ -41,6 +43,10 @@ _HONORIFICS = frozenset(title for title, row in lexicon.rows("titles").items() i
 _MODIFIERS = lexicon.words("modifiers_before_role")
 _INSTITUTIONS = lexicon.words("institution_words")
 _GENERIC_ROLES = lexicon.words("generic_roles")
+# An apposition opens with an article or a modifier ("a senior analyst", "former MIT physics department
+# head") and holds no verb of its own (then it is a clause: "Roe, who said ...", "Roe, speaking ...").
+_APPOSITION_OPENERS = lexicon.words("determiners") | _MODIFIERS
+_NOT_A_ROLE_PHRASE = lexicon.words("cue_verbs") | lexicon.words("auxiliaries")
 # Words that may open a sentence or clause before a title but are not part of it ("But Russian ...").
 _NOT_IN_TITLE = (lexicon.words("conjunctions") | lexicon.words("prepositions") | lexicon.words("determiners")
                  | lexicon.words("subordinators") | lexicon.words("aside_words") | lexicon.words("time_words")
@@ -96,7 +102,27 @@ def find_people(text: str, quotes: Sequence[Quote]) -> tuple[PersonMention, ...]
         if mention.subject and len(name.split()) > 1 and _is_personal_name(name) and (
                 name in found or name.split()[0].lower() in _FIRST_NAMES):
             add(name, mention.role if _names_a_role(mention.role) else None, mention.start)
+    appositions = {name: role for name in found if (role := _apposition(text, name, quoted_spans))}
+    for name, role in appositions.items():
+        add(name, role, found[name].start)
     return tuple(sorted(found.values(), key=lambda person: person.start))
+
+
+def _apposition(text: str, name: str, quoted: list[tuple[int, int]]) -> str | None:
+    """`apposition`: the role set off by commas right after the full name ("Jane Roe, a senior
+    analyst at the institute, said"), at the first place the article writes one."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)},\s+([^,;:.!?“”\"()]{{3,100}}?)(?=[,;.])", text):
+        if _inside(match.start(), quoted):
+            continue
+        phrase = match.group(1)
+        tokens = tokenize(phrase, 0, len(phrase))
+        words = [t.lower for t in tokens]
+        if not words or any(w in _NOT_A_ROLE_PHRASE for w in words):
+            continue
+        opens = words[0] in _APPOSITION_OPENERS or tokens[0].capitalised
+        if opens and any(w.rstrip(".") in _ROLE_WORDS and w.rstrip(".") not in _GENERIC_ROLES for w in words):
+            return phrase
+    return None
 
 
 def _inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
