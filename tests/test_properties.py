@@ -95,3 +95,64 @@ def test_acronyms_are_written_in_the_text(text):
     for acronym in find_acronyms(text):
         assert acronym.short and acronym.long
         assert acronym.short in text and acronym.long in text
+
+
+# --- work bounded by the input's size (issue 20, finding 3) ------------------------------------
+# Counted in steps (tokens read, blocks handed to a fallback), never in seconds: doubling the
+# input may at most double the work, plus slack. benchmarks/patterns.py shows the seconds.
+
+
+def _tokens_read(monkeypatch, text: str) -> int:
+    import briefgen.analyse.quotes as quotes_module
+
+    real = quotes_module.tokenize
+    read = [0]
+
+    def counting(text: str, lo: int, hi: int):
+        tokens = real(text, lo, hi)
+        read[0] += len(tokens)
+        return tokens
+
+    monkeypatch.setattr(quotes_module, "tokenize", counting)
+    find_quotes(text)
+    monkeypatch.setattr(quotes_module, "tokenize", real)
+    return read[0]
+
+
+def test_attribution_reads_tokens_in_proportion_to_the_text(monkeypatch):
+    """'"A" "A" ...' (no sentence end) made every quotation read the whole paragraph: 16 KB took
+    168 s. Each quotation now reads a bounded stretch around it."""
+    for unit in ('"A" ', '"We will not sign it," said Jane Roe. ', "“No,” she said. “Never,” Roe added, "):
+        small, large = (_tokens_read(monkeypatch, unit * n) for n in (400, 800))
+        assert large <= 2.2 * small, (unit, small, large)
+
+
+def test_a_page_of_thousands_of_blocks_skips_the_quadratic_fallback(monkeypatch):
+    """Thousands of <li> items: jusText, the extractor's fallback, takes time quadratic in a run
+    of short blocks (80 KB: 11 s). Such a page is read without it; a news page still has it."""
+    import trafilatura
+
+    import briefgen.extract as extract_module
+
+    seen: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recording(tree, **options):
+        seen.append(options["fast"])
+        return real(tree, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    for items in (50, extract_module.FALLBACK_MAX_BLOCKS + 1):
+        extract(SourceDocument(path=Path("a.html"), kind="html", text="<ul>" + "<li>a" * items + "</ul>"))
+    assert seen == [False, True]
+
+
+def test_emphasis_without_a_closing_mark_reads_a_bounded_stretch():
+    """'__a __a ...' made each opening mark read the rest of the paragraph (16,000 of them: 50 s).
+    A span runs to _LONGEST_EMPHASIS characters; nesting takes a bounded number of passes."""
+    from briefgen.extract import markdown_text
+
+    longest = markdown_text._LONGEST_EMPHASIS
+    assert markdown_text.inline_text("*" + "a" * longest + "*") == "a" * longest
+    assert markdown_text.inline_text("*" + "a" * (longest + 1) + "*").startswith("*")
+    assert markdown_text.inline_text("***bold italic*** and __strong__ snake_case") == "bold italic and strong snake_case"

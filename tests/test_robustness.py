@@ -236,3 +236,77 @@ def test_a_folder_of_nothing_but_bad_files_is_an_error_naming_each(tmp_path):
     assert result.exit_code == ExitCode.ERROR
     assert "no readable articles" in result.output
     assert "empty.txt: file is empty" in result.output and "scan.txt: binary file" in result.output
+
+
+BODY = "Ministers from the two neighbouring republics agreed on Sunday to extend the accord for ten years, officials said."
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "0000-01-01"])
+def test_a_front_matter_date_python_cannot_build_is_an_unknown_date(article_folder, tmp_path, date):
+    """Finding 6: these dates were an internal error that skipped the article."""
+    (article_folder / "odd-date.md").write_text(f"---\ntitle: Accord extended\ndate: {date}\n---\n\n{BODY}\n",
+                                                encoding="utf-8")
+    digest, warnings, _code = built(article_folder, tmp_path / "out", "odd-date.md")
+    assert digest["article"]["date"] is None and not any("internal error" in w for w in warnings)
+
+
+def test_turkish_dotted_capital_i_in_an_abbreviation_builds(article_folder, tmp_path):
+    """Finding 6: "TÜBİTAK (TBTK)" crashed the abbreviation finder ("İ" lowers to two characters)."""
+    (article_folder / "turkish.txt").write_text(f"Accord extended\n\nTÜBİTAK (TBTK) said so. {BODY}\n", encoding="utf-8")
+    digest, warnings, code = built(article_folder, tmp_path / "out", "turkish.txt")
+    assert code == ExitCode.OK and not warnings and "TÜBİTAK" in digest["article"]["body"]
+
+
+def test_theme_init_into_a_file_is_one_clear_error(tmp_path):
+    """Finding 6: `theme init` into a file, or below one, was a traceback."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "afile", tmp_path / "afile" / "theme"):
+        result = CliRunner().invoke(app, ["theme", "init", str(target)])
+        assert result.exit_code == ExitCode.ERROR and isinstance(result.exception, SystemExit), result.output
+        assert result.output.startswith(f"briefgen: error: {target}: ") and len(result.output.splitlines()) == 1
+
+
+def test_an_unclosed_embed_before_the_text_keeps_the_text(article_folder, tmp_path):
+    """Finding 7: <embed> is void in HTML5; the HTML 4 parser put the article inside it, and an
+    embed's content is invisible, so only the headline was left."""
+    paragraphs = "".join(f"<p>{BODY} {BODY} Paragraph {n} of the report.</p>" for n in range(2))
+    (article_folder / "embed.html").write_text(
+        "<html><head><title>Accord extended</title></head><body><h1>Accord extended</h1>"
+        f'<embed src="player.swf">{paragraphs}</body></html>', encoding="utf-8")
+    digest, _warnings, _code = built(article_folder, tmp_path / "out", "embed.html")
+    assert "Paragraph 1 of the report" in digest["article"]["body"]
+
+
+def test_plain_text_saved_as_html_is_read(article_folder, tmp_path):
+    """Finding 7: a .html file without any markup lost its text."""
+    (article_folder / "plain.html").write_text(f"Accord extended\n\n{BODY}\n\nThe talks went on.\n", encoding="utf-8")
+    digest, _warnings, _code = built(article_folder, tmp_path / "out", "plain.html")
+    assert BODY in digest["article"]["body"] and "The talks went on." in digest["article"]["body"]
+
+
+def alias_bomb(levels: int) -> str:
+    lines = ['- term: "Bomb"', "  as_of: 2024-01-01", "  aliases:", '  - &l0 "lol"']
+    lines += [f"  - &l{k} [" + ", ".join([f"*l{k - 1}"] * 9) + "]" for k in range(1, levels + 1)]
+    return "\n".join([*lines, "  definition: text", "  sources: [x]"]) + "\n"
+
+
+def test_a_yaml_alias_bomb_in_a_course_glossary_is_refused_at_once(article_folder, tmp_path):
+    """Finding 3: a 902-byte glossary.yaml took 80 s and 1 GB. Nine levels stand for 387 million
+    values; the check counts them as they are expanded and stops at MAX_NODES."""
+    (article_folder / "glossary.yaml").write_text(alias_bomb(9), encoding="utf-8")
+    result = build_cli(article_folder, tmp_path / "out")
+    assert result.exit_code != ExitCode.OK
+    assert "glossary.yaml:" in result.output and "aliases counted as often as they are used" in result.output
+
+
+@pytest.mark.parametrize("front_matter", [
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(f"{k}: &{k} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                                                      for p, k in zip("abcdefg", "bcdefgh", strict=True)),
+    "title: " + "[" * 60 + "]" * 60,
+])
+def test_front_matter_too_large_or_too_deep_is_a_skipped_article(article_folder, tmp_path, front_matter):
+    (article_folder / "bomb.md").write_text(f"---\n{front_matter}\n---\n\n{BODY}\n", encoding="utf-8")
+    result = build_cli(article_folder, tmp_path / "out", "--strict")
+    lines = warning_lines(result, "bomb.md")
+    assert len(lines) == 1 and "front matter is" in lines[0], result.output
+    assert len(digests_written(tmp_path / "out")) == GOOD_ARTICLES

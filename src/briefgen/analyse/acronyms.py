@@ -126,17 +126,26 @@ def _skip_cost(piece: _Piece) -> float:
     return _COST_SKIPPED_NAME_WORD if piece.text[0].isupper() else _COST_SKIPPED_WORD
 
 
+def _lower(text: str) -> str:
+    """`text` in lower case, letter for letter: offsets into it are offsets into `text`. (Turkish
+    "İ" lowers to "i" and a combining dot, two characters: it is taken as the "i" it writes.)"""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[:1] for ch in text)
+
+
 class _Aligner:
     """Aligns one short form against a run of words; `cost(start)` is for a long form starting at piece `start`."""
 
     def __init__(self, units: tuple[str, ...], pieces: tuple[_Piece, ...], free_tail: bool = False):
-        self.units = tuple(unit.lower() for unit in units)
+        self.units = tuple(_lower(unit) for unit in units)
         # A lowercase letter of a mixed-case short form may have no source: "PrepCom" for "Preparatory Conference".
         mixed_case = any(unit.isupper() for unit in units)
         self.optional = tuple(mixed_case and unit.islower() for unit in units)
         self.pieces = pieces
         self.free_tail = free_tail  # words after the last letter's cost nothing ("UN-Women")
-        self.lowered = tuple(p.text.lower() for p in pieces)
+        self.lowered = tuple(_lower(p.text) for p in pieces)
         self._best = lru_cache(maxsize=None)(self._best_uncached)
 
     def cost(self, start: int) -> float:
@@ -297,8 +306,10 @@ _PARENTHESES = re.compile(r"\(([^()\n]{1,200})\)")
 _EQUATION_SHORT = re.compile(r"(?:^|(?<=[\s;,(*:]))(?P<short>[A-Za-z][A-Za-z0-9.\-/&]{0,11})\s?=\s?(?!=)")
 _EQUATION_REACH = 250  # characters a long form after "=" may run to
 # The Long Form, or LF, ... / the Long Form, also known as LF, ...
+# The white space is taken from where its run starts ((?<!\s)): tried from every space of a long
+# run of spaces, `\s+` made the search quadratic in the run's length.
 _OR_SHORT = re.compile(
-    r",?\s+(?:or|also known as|known as|hereinafter|abbreviated(?: as)?)\s+(?:the\s+)?"
+    r"(?:,|(?<!\s))\s+(?:or|also known as|known as|hereinafter|abbreviated(?: as)?)\s+(?:the\s+)?"
     rf"[“\"']?(?P<short>{_SHORT_TOKEN})[”\"']?(?=[\s,;.)]|$)"
 )
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import GlossaryError
 from ..lexicon import words
 from ..model import Acronym, DatedName, GlossaryEntry, TermExplanation
@@ -97,6 +98,9 @@ def _line(node: yaml.Node) -> int:
 def _read_file(path: Path, problems: _Report) -> list[_ParsedEntry]:
     """Every well-formed entry of one file; each problem goes to `problems`."""
     try:
+        if path.stat().st_size > safe_yaml.MAX_BYTES:
+            problems.add(1, f"glossary file larger than {safe_yaml.MAX_BYTES // (1024 * 1024)} MB; not read")
+            return []
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         problems.add(1, "glossary file not found")
@@ -109,6 +113,7 @@ def _read_file(path: Path, problems: _Report) -> list[_ParsedEntry]:
         root = loader.get_single_node()
         if root is None:
             return []  # an empty file is an empty glossary
+        safe_yaml.check_node(root)  # an alias bomb or deep nesting, before anything is built
         if not isinstance(root, yaml.SequenceNode):
             problems.add(_line(root), "a glossary is a list of entries (each starting with '- term:')")
             return []
@@ -117,6 +122,12 @@ def _read_file(path: Path, problems: _Report) -> list[_ParsedEntry]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problems.add(line, f"not valid YAML: {error.problem or error.context}")
+        return []
+    except safe_yaml.YamlLimitError as error:
+        problems.add(error.line, f"not read: {error}")
+        return []
+    except RecursionError:
+        problems.add(1, f"not read: nested more than {safe_yaml.MAX_DEPTH} levels deep")
         return []
     finally:
         loader.dispose()

@@ -79,6 +79,8 @@ class _Article:
         self.blanked = _blank_quotes(text, regions)
         self.paragraphs = paragraph_spans(text)
         self.sentence_starts = [start for start, _end in sentence_spans(text, regions)]
+        self._opens = sorted(r.opened for r in regions)
+        self._closes = sorted(r.closed or r.end for r in regions)
 
     def sentence_around(self, paragraph: int, lo: int, hi: int) -> _Sentence:
         """The sentence that contains text[lo:hi] (within its paragraph), up to where the next starts."""
@@ -89,6 +91,19 @@ class _Article:
         start = max(starts[before], p_lo) if before >= 0 else p_lo
         end = min(starts[after], p_hi) if after < len(starts) else p_hi
         return _Sentence(start, end)
+
+    def reach(self, region: Region, sentence: _Sentence) -> tuple[int, int]:
+        """Where the reading for `region`'s own attribution starts and stops (see ATTRIBUTION_REACH)."""
+        lo = max(sentence.start, region.opened - ATTRIBUTION_REACH)
+        closed_before = bisect.bisect_right(self._closes, region.opened)
+        if closed_before > QUOTATIONS_CROSSED:
+            lo = max(lo, self._closes[closed_before - QUOTATIONS_CROSSED - 1])
+        end = region.closed or region.end
+        hi = min(sentence.end, end + ATTRIBUTION_REACH)
+        opened_after = bisect.bisect_left(self._opens, end)
+        if opened_after + QUOTATIONS_CROSSED < len(self._opens):
+            hi = min(hi, self._opens[opened_after + QUOTATIONS_CROSSED])
+        return min(lo, region.opened), max(hi, end)
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         return tokenize(self.blanked, lo, hi)
@@ -101,11 +116,20 @@ class _Attribution:
     reporter: Speaker | None = None  # who reports a framed fragment ('calling him "x," Roe said')
 
 
+# How far from its marks a quotation's own attribution may be: news copy names the speaker within
+# a clause or two of the quotation, so within ATTRIBUTION_REACH characters and with at most
+# QUOTATIONS_CROSSED other quotations between. Without these bounds a run of quotations with no
+# sentence end between them ('"A" "B" "C" ...') made every quotation read all the others.
+ATTRIBUTION_REACH = 600
+QUOTATIONS_CROSSED = 4
+
+
 def _own_attribution(article: _Article, region: Region) -> _Attribution:
     """The speaker named in the quotation's own sentence, by the conventions of news copy."""
     sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
-    after = article.tokens(region.closed, sentence.end) if region.closed else []
-    before = article.tokens(sentence.start, region.opened)
+    lo, hi = article.reach(region, sentence)
+    after = article.tokens(region.closed, hi) if region.closed else []
+    before = article.tokens(lo, region.opened)
     inside = article.text[region.start : region.end].rstrip()
     right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
     if right_after:
@@ -542,8 +566,24 @@ _NOT_OPENING_A_SUBJECT = words("subordinators") | words("prepositions") | words(
 _SENTENCE_LINKS = words("conjunctions") | words("aside_words") | words("adverbs_before_verb") | {","}
 
 
-def _inside_any(offset: int, regions: Sequence[Region]) -> bool:
-    return any(region.start <= offset < region.end for region in regions)
+def _merged_insides(regions: Sequence[Region]) -> tuple[list[int], list[int]]:
+    """The regions' insides as sorted, disjoint [start, end) runs, so that whether an offset is
+    inside a quotation takes log time, not a read of every region (quadratic for a whole article)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for region in sorted((r for r in regions if r.start < r.end), key=lambda r: r.start):
+        if ends and region.start <= ends[-1]:
+            ends[-1] = max(ends[-1], region.end)
+        else:
+            starts.append(region.start)
+            ends.append(region.end)
+    return starts, ends
+
+
+def _inside_merged(offset: int, runs: tuple[list[int], list[int]]) -> bool:
+    starts, ends = runs
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < ends[k]
 
 
 @dataclass(frozen=True)
@@ -620,7 +660,8 @@ def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
     names = NameIndex(text)
     # A name inside quotation marks is a title or someone's words ("Wild Rose", the film), not a
     # person the writer introduces, so "she" after it never means it.
-    mentions = [m for m in _person_mentions(article, names) if not _inside_any(m.start, article.regions)]
+    insides = _merged_insides(article.regions)
+    mentions = [m for m in _person_mentions(article, names) if not _inside_merged(m.start, insides)]
     roles: dict[str, str] = {}
     for mention in mentions:
         if mention.role and mention.subject:

@@ -29,6 +29,7 @@ is not available offline.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -65,10 +66,13 @@ def sentence_spans(text: str, regions: Sequence[Region] | None = None) -> list[S
 
     `regions`: the text's quoted regions, when the caller has them already (`quoted_regions(text)`).
     """
-    quotes = _quotation_spans(text, quoted_regions(text) if regions is None else regions)
+    quotes = sorted(_quotation_spans(text, quoted_regions(text) if regions is None else regions))
+    opens = [o for o, _c in quotes]
     spans: list[Span] = []
     for block_start, block_end in _blocks(text):
-        inside = [(o - block_start, c - block_start) for o, c in quotes if block_start <= o and c < block_end]
+        # The block's quotations only (found by bisection: reading all of them for every block was quadratic).
+        first, last = bisect.bisect_left(opens, block_start), bisect.bisect_left(opens, block_end)
+        inside = [(o - block_start, c - block_start) for o, c in quotes[first:last] if c < block_end]
         spans.extend(_block_sentences(text, block_start, block_end, inside))
     return spans
 
@@ -144,8 +148,9 @@ def _block_sentences(text: str, start: int, end: int, quotes: list[Span]) -> lis
         return []
     raw = [piece for span in nupunkt.sent_spans(block) for piece in _split_missed_ends(block, span)]
     merged: list[Span] = []
+    runs = _open_runs(quotes)
     for span in raw:
-        if merged and _should_join(block, merged[-1], span, quotes):
+        if merged and _should_join(block, merged[-1], span, runs):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
@@ -185,13 +190,29 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _should_join(block: str, previous: Span, current: Span, quotes: list[Span]) -> bool:
+def _open_runs(quotes: list[Span]) -> tuple[list[int], list[int]]:
+    """The union of the open intervals (open, close) of `quotes`, as sorted disjoint runs: whether a
+    boundary is inside a quotation then takes log time, not a read of every quotation of the block
+    (which made a block of thousands of quotations quadratic)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for open_at, close_at in sorted(quotes):
+        if ends and open_at < ends[-1]:
+            ends[-1] = max(ends[-1], close_at)
+        elif open_at < close_at:
+            starts.append(open_at)
+            ends.append(close_at)
+    return starts, ends
+
+
+def _should_join(block: str, previous: Span, current: Span, runs: tuple[list[int], list[int]]) -> bool:
     before = block[previous[0]:previous[1]].rstrip()
     after = block[current[0]:current[1]].lstrip()
     if not before or not after:
         return True
     boundary = previous[0] + len(before)
-    if any(open_at < boundary < close_at for open_at, close_at in quotes):
+    k = bisect.bisect_left(runs[0], boundary) - 1
+    if k >= 0 and boundary < runs[1][k]:
         return True
     if after[0].islower() or after[0] in _CONTINUING_PUNCT:
         return True

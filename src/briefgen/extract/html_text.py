@@ -33,10 +33,21 @@ _BREAKS = re.compile(r"\s*[\ufdd0\ufdd1][\ufdd0\ufdd1\s]*")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# HTML5's void elements that libxml2's HTML 4 parser does not know to be empty: it nests what
+# follows an unclosed <embed> inside it, and an invisible element's content is dropped with it.
+# Written as <embed/>, they are parsed as empty. ([^<>]: each tag is read once, up to its end.)
+_VOID_TAG = re.compile(r"<(embed|source|track|wbr|keygen)\b([^<>]*?)/?>", re.IGNORECASE)
+
+
+def close_void_elements(markup: str) -> str:
+    """`markup` with HTML5 void elements written self-closed ("<embed src=x>" -> "<embed src=x/>")."""
+    return _VOID_TAG.sub(r"<\1\2/>", markup)
+
+
 def page_text(markup: str) -> str:
     """The visible text of an HTML page, one block per line, paragraphs between blank lines."""
     try:
-        root = html.fromstring(markup.encode("utf-8"), parser=_PARSER)
+        root = html.fromstring(close_void_elements(markup).encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return ""
     return visible_text(root)

@@ -19,8 +19,18 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s+\S")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
-# Underscores only count as emphasis at word edges: snake_case names keep theirs.
-_EMPHASIS = re.compile(r"(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+# Underscores only count as emphasis at word edges: snake_case names keep theirs. Emphasis marks
+# a word, a phrase or a paragraph (an editor's note in italics), so a span runs to at most
+# _LONGEST_EMPHASIS characters: an opening mark with no closing one ('__a __a __a ...') must not
+# read the rest of the paragraph, which made the search quadratic.
+_LONGEST_EMPHASIS = 1000
+_EMPHASIS = re.compile(
+    rf"(\*\*|\*|~~)(?=\S)(.{{1,{_LONGEST_EMPHASIS}}}?)(?<=\S)\1"
+    rf"|(?<!\w)(__|_)(?=\S)(.{{1,{_LONGEST_EMPHASIS}}}?)(?<=\S)\3(?!\w)"
+)
+# Emphasis nests: "***bold italic***" is two spans, one inside the other; no reader nests deeper
+# than a few, and every level costs one more pass over the paragraph.
+_EMPHASIS_PASSES = 4
 _CODE = re.compile(r"`([^`]*)`")
 
 
@@ -83,7 +93,8 @@ def inline_text(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
-    previous = None
-    while previous != text:  # nested emphasis ("***bold italic***") needs more than one pass
+    for _ in range(_EMPHASIS_PASSES):  # nested emphasis ("***bold italic***") needs more than one pass
         previous, text = text, _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+        if text == previous:
+            break
     return " ".join(text.split())

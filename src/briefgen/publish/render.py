@@ -345,7 +345,12 @@ def init_theme(target: Path) -> list[Path]:
     existing = [target / p.name for p in sources if (target / p.name).exists()]
     if existing:
         raise ThemeError("would overwrite an existing file; choose an empty folder", existing[0])
-    target.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        write_atomically(target / source.name, source.read_bytes())
+    if target.exists() and not target.is_dir():
+        raise ThemeError("is a file, not a folder; choose a folder for the theme", target)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            write_atomically(target / source.name, source.read_bytes())
+    except OSError as error:  # a read-only disk, a file on the way, no permission
+        raise ThemeError(f"cannot write the theme ({error.strerror or error})", error.filename or target) from None
     return [target / p.name for p in sources]

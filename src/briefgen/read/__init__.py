@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import lexicon
+from .. import lexicon, safe_yaml
 from ..errors import InputError
 from ..model import SourceDocument
 from ..paths import outside_link_problem
@@ -245,7 +245,9 @@ def split_front_matter(text: str, path: Path) -> tuple[tuple[tuple[str, str], ..
     if not match:
         return (), text
     try:
-        data = yaml.safe_load(match.group(1))
+        data = safe_yaml.load(match.group(1))  # bounded (aliases, depth); dates stay text, read later
+    except safe_yaml.YamlLimitError as error:
+        raise InputError(f"front matter is {error}", path, error.line + 1) from None
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         raise InputError("front matter is not valid YAML", path, None if line is None else line + 2) from None

@@ -68,11 +68,14 @@ class NameIndex:
     """
 
     def __init__(self, text: str):
-        self._full: list[str] = []  # names of two or more words, titles and roles removed
+        # Names of two or more words, titles and roles removed, by surname (each name once: an
+        # article naming one person 800 times must not compare 800 spellings on every lookup).
+        self._full: dict[str, dict[str, None]] = {}
         self._occurrences: list[tuple[int, str, bool]] = []  # (offset, name, introduced by a title or role)
         self._votes: dict[str, list[str]] = {}  # surname -> genders seen
         self._roles: dict[str, str] = {}  # full name -> the title first written before it
         self._text = text
+        self._alone: dict[str, bool] = {}
         for m in _NAME_RUN.finditer(text):
             if _is_headline_run(m.group()):
                 continue
@@ -92,7 +95,7 @@ class NameIndex:
             self._vote_by_pronoun(words, text, m.end())
             if len(words) >= 2:
                 name = " ".join(words)
-                self._full.append(name)
+                self._full.setdefault(name.split()[-1], {})[name] = None
                 self._occurrences.append((speaker.start, name, titled))
                 if titled and speaker.role:
                     self._roles.setdefault(name, speaker.role)
@@ -137,6 +140,11 @@ class NameIndex:
 
     def _surname_alone(self, name: str) -> bool:
         """Whether the article also writes the surname without the rest of the name ("Roe said")."""
+        if name not in self._alone:  # asked once per mention: the text is searched once per name
+            self._alone[name] = self._find_surname_alone(name)
+        return self._alone[name]
+
+    def _find_surname_alone(self, name: str) -> bool:
         surname = name.split()[-1]
         for m in re.finditer(rf"\b{re.escape(surname)}\b", self._text):
             before = self._text[max(0, m.start() - 30) : m.start()].split()
@@ -152,7 +160,7 @@ class NameIndex:
         core = [w for w in name.split() if w.rstrip(".").lower() not in _TITLES]
         if not core:
             return name
-        candidates = {full for full in self._full if full.split()[-1] == core[-1] and _compatible(full, core)}
+        candidates = {full for full in self._full.get(core[-1], ()) if _compatible(full, core)}
         if not candidates:
             return " ".join(core) if len(core) > 1 else name
         if len(core) == 1 and len({_first_and_last(full) for full in candidates}) > 1:

@@ -49,7 +49,7 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     unclosed = _unclosed_apposition(tokens, i, text)
     if unclosed is not None and not (cue + 1 < len(tokens) and tokens[cue + 1].text == ","):
         return unclosed  # (but "Clinton, a top aide said, “is very confident”": the aide speaks)
-    document = text_before_participle(tokens[:i], text)
+    document = text_before_participle(tokens, text, end=i)
     if document is not None:
         return document  # "A legal opinion drafted for the firm concluded": not the firm
     speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
@@ -407,12 +407,16 @@ def _is_text_word(token: Token) -> bool:
     word = token.bare
     return word in _TEXTS or (word.endswith("s") and word[:-1] in _TEXTS)
 
-def text_before_participle(tokens: list[Token], text: str) -> Speaker | None:
+def text_before_participle(tokens: list[Token], text: str, end: int | None = None) -> Speaker | None:
     """A document that speaks through a participle clause: "A legal opinion drafted for the firm
     (...) concluded", "An Egyptian textbook just published for pupils explains". The clause opens
-    with the document's noun phrase, a participle after it; None when it does not."""
-    start = max((k + 1 for k, t in enumerate(tokens) if t.text in _PHRASE_ENDS), default=0)
-    clause = tokens[start:]
+    with the document's noun phrase, a participle after it; None when it does not. Only
+    tokens[:end] are read."""
+    end = len(tokens) if end is None else end
+    # The last phrase end, found from the back (no copy of the tokens before it either): reading
+    # from the front made every speech cue of a long paragraph read the whole paragraph.
+    start = next((k + 1 for k in range(end - 1, -1, -1) if tokens[k].text in _PHRASE_ENDS), 0)
+    clause = tokens[start:end]
     if not clause or clause[0].lower not in _DETERMINERS:
         return None
     for k in range(1, min(len(clause) - 1, 5)):
