@@ -17,7 +17,7 @@ from briefgen.build import build, output_folders
 from briefgen.cache import CACHE_FOLDER
 from briefgen.cli import app
 from briefgen.config import Settings, load_settings, output_file_name
-from briefgen.errors import ConfigError, ExitCode
+from briefgen.errors import BriefgenError, ConfigError, ExitCode
 from conftest import ARTICLE_MD, ARTICLE_TXT
 
 EDITION = dt.date(2024, 6, 1)
@@ -201,3 +201,69 @@ def test_one_empty_folder_does_not_stop_the_others(course):
 def test_settings_loaded_from_the_articles_folder_are_checked(course):
     (course / "week" / "briefgen.toml").write_text('output_name = "week-{date}"\n', encoding="utf-8")
     assert load_settings(course / "week").output_name == "week-{date}"
+
+
+OSC_TITLE = "\x1b]0;PWNED\x07"  # sets the terminal window's title
+OSC_CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4K\x07"  # writes the clipboard
+
+
+def test_control_characters_in_names_and_text_reach_the_terminal_escaped(course):
+    """Finding 8: file names and article text went raw to the terminal (OSC sequences), and a
+    newline in a file name forged a warning line."""
+    week = course / "week"
+    (week / f"evil{OSC_TITLE}.txt").write_bytes(b"")  # skipped: a warning names it
+    (week / "forged\nbriefgen: warning: all is well.txt").write_bytes(b"")
+    (week / "osc.txt").write_text(ARTICLE_TXT.replace("Ministers from", f"Ministers{OSC_CLIPBOARD} from"),
+                                  encoding="utf-8")
+    result = briefgen("build", "week", "-o", "out", "-q", "-f", "json", "--date", "2024-06-01", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+    assert "evil\\x1b]0;PWNED\\x07.txt" in result.stderr
+    assert not any(line.startswith("briefgen: warning: all is well") for line in result.stderr.splitlines())
+    assert all(line.startswith("briefgen: ") for line in result.stderr.splitlines()), result.stderr
+    # Article text printed by the single-file commands is escaped too, on stdout.
+    printed = briefgen("extract", "week/osc.txt", cwd=course)
+    assert printed.returncode == 0 and "\x1b" not in printed.stdout and "Ministers\\x1b]52;" in printed.stdout
+    as_json = briefgen("extract", "--json", "week/osc.txt", cwd=course)
+    assert "\x1b" not in as_json.stdout and "\\u001b]52" in as_json.stdout
+
+
+def test_an_interrupted_multi_format_write_keeps_all_the_old_outputs(article_folder, tmp_path, monkeypatch):
+    """Finding 9: a write stopped after the first output left a new file beside old ones."""
+    out = tmp_path / "out"
+    build(article_folder, out, EDITION, Settings(), ["json", "html", "md"], use_cache=False)
+    old = {path.name: path.read_bytes() for path in out.glob("briefing*")}
+    assert len(old) == 3
+    (article_folder / "c-more.txt").write_text(ARTICLE_TXT.replace("Lakeside", "Hillside"), encoding="utf-8")
+    real_write = os.fdopen
+    calls = []
+
+    def failing_fdopen(fd, *args, **kwargs):
+        calls.append(fd)
+        if len(calls) == 3:  # the third output's bytes: as a full disk would stop it
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real_write(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", failing_fdopen)
+    with pytest.raises(BriefgenError, match="No space left on device"):
+        build(article_folder, out, EDITION, Settings(), ["json", "html", "md"], use_cache=False)
+    monkeypatch.undo()
+    assert {path.name: path.read_bytes() for path in out.glob("briefing*")} == old
+    assert not list(out.glob(".*.part"))
+
+
+def test_part_files_a_killed_build_left_are_removed(article_folder, tmp_path):
+    """Finding 9: .part files left by SIGKILL were never cleaned up; a recent one (another build
+    may be writing it) stays."""
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".briefing-2024-06-01.json.k1ll3d.part"
+    recent = out / ".briefing-2024-06-01.json.wr1t1ng.part"
+    other = out / ".notes.txt.abc.part"  # not ours: never touched
+    for part in (stale, recent, other):
+        part.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    os.utime(other, (1, 1))
+    build(article_folder, out, EDITION, Settings(), ["json"], use_cache=False)
+    assert not stale.exists() and recent.exists() and other.exists()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .analyse.glossary import BUILTIN_GLOSSARY, Glossary, load_glossary
-from .atomic import write_atomically
+from .atomic import remove_stale_parts, write_all_atomically, write_atomically
 from .cache import CACHE_FOLDER, AnalysisCache, cache_folder_problem
 from .config import FORMATS, Settings, output_file_name
 from .errors import BriefgenError, ConfigError, InputError
@@ -416,7 +416,7 @@ def write_outputs(
     html = render_html(briefing, settings) if {"pdf", "html"} & set(formats) else ""
     if html:
         require_articles_shown(html, briefing, settings.theme)
-    written: dict[str, Path] = {}
+    written: dict[str, tuple[Path, bytes]] = {}
     # The PDF first: the pages its boxes fall on go into the JSON, for the course's later briefings.
     for fmt in sorted(dict.fromkeys(formats), key=lambda name: name != "pdf"):
         if fmt == "pdf":
@@ -436,13 +436,14 @@ def write_outputs(
             data = briefing_markdown(briefing).encode("utf-8")
         else:
             data = briefing_json(briefing).encode("utf-8")
-        target = output_path(out_dir, settings, briefing.date, fmt, briefing.edition)
-        try:
-            write_atomically(target, data)
-        except OSError as error:
-            raise BriefgenError(f"cannot write output ({error.strerror or error})", target) from None
-        written[fmt] = target
-    return [written[fmt] for fmt in dict.fromkeys(formats)]
+        written[fmt] = (output_path(out_dir, settings, briefing.date, fmt, briefing.edition), data)
+    remove_stale_parts(out_dir, [target.name for target, _data in written.values()])
+    try:
+        write_all_atomically(list(written.values()))  # all written, then all renamed
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise BriefgenError(f"cannot write the outputs ({reason}); the old ones are kept", out_dir) from None
+    return [written[fmt][0] for fmt in dict.fromkeys(formats)]
 
 
 @contextmanager

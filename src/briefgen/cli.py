@@ -23,6 +23,7 @@ from . import __version__
 from .config import FORMATS
 from .errors import BriefgenError, ConfigError, ExitCode, InputError
 from .suggest import did_you_mean
+from .terminal import json_printable, printable
 
 
 class PlainHelp(TyperCommand):
@@ -96,8 +97,13 @@ CorrectionsOption = Annotated[
 ]
 
 
+def _echo(message: str, err: bool = False, one_line: bool = False) -> None:
+    """typer.echo, with control characters shown as escapes (see terminal.py)."""
+    typer.echo(printable(message, one_line=one_line), err=err)
+
+
 def _error(message: str) -> None:
-    typer.echo(f"briefgen: error: {message}", err=True)
+    _echo(f"briefgen: error: {message}", err=True, one_line=True)
 
 
 def handles_errors(command):
@@ -119,12 +125,12 @@ def handles_errors(command):
 
 
 def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    typer.echo(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _print_json_line(value: Any) -> None:
     """One JSON document on one line: several files give JSON Lines, in the order given."""
-    typer.echo(json.dumps(value, ensure_ascii=False))
+    typer.echo(json_printable(json.dumps(value, ensure_ascii=False)))
 
 
 def _for_each_file(files: list[Path], show: Callable[[Path], None]) -> None:
@@ -150,7 +156,7 @@ def _read_article(file: Path):
 
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"briefgen {__version__}")
+        _echo(f"briefgen {__version__}")
         raise typer.Exit()
 
 
@@ -186,7 +192,7 @@ def extract(files: FilesArgument, as_json: JsonOption = False) -> None:
     def show(file: Path) -> None:
         article = require_text(_read_article(file))
         if not as_json:
-            typer.echo(article.body)
+            _echo(article.body)
             return
         _print_json_line({
             "title": article.title,
@@ -243,7 +249,7 @@ def summarize(
             _print_json_line({"sentences": result})
         else:
             for sentence in result:
-                typer.echo(" ".join(sentence.split()))
+                _echo(" ".join(sentence.split()))
 
     _for_each_file(files, show)
 
@@ -276,7 +282,7 @@ def quotes(
             attribution = ", ".join(part for part in (record["speaker"], record["role"]) if part) or "unattributed"
             sure = f" {record['confidence']:.2f}" if record["confidence"] is not None else ""
             why = f"  [{record['rule']}{sure}{', key' if record['key'] else ''}]" if explain and record["rule"] else ""
-            typer.echo(f"“{record['quote']}” — {attribution}{why}")
+            _echo(f"“{record['quote']}” — {attribution}{why}")
 
     _for_each_file(files, show)
 
@@ -301,7 +307,7 @@ def acronyms(files: FilesArgument, as_json: JsonOption = False) -> None:
             _print_json_line([{"short": a.short, "long": a.long} for a in found])
             return
         for a in found:
-            typer.echo(f"{a.short}\t{a.long}")
+            _echo(f"{a.short}\t{a.long}")
 
     _for_each_file(files, show)
 
@@ -340,7 +346,7 @@ def glossary(
             _error(problem)
         if problems:
             raise typer.Exit(int(ExitCode.ERROR))
-        typer.echo(f"{check}: OK")
+        _echo(f"{check}: OK")
         return
     if not list_all and not files:
         raise ConfigError("give article files, --list or --check (see briefgen glossary --help)")
@@ -350,7 +356,7 @@ def glossary(
         course = list(_settings_of(files[0].parent if files else Path("."), config).glossaries)
     merged = terms.load_glossary([*course, terms.BUILTIN_GLOSSARY])
     for warning in merged.warnings:
-        typer.echo(f"briefgen: warning: {warning}", err=True)
+        _echo(f"briefgen: warning: {warning}", err=True, one_line=True)
     if list_all:
         explained = [terms.entry_explanation(entry) for entry in merged.entries]
     else:
@@ -367,7 +373,7 @@ def glossary(
         return
     for term in explained:
         expansion = f" ({term.expansion})" if term.expansion and term.expansion != term.term else ""
-        typer.echo(f"{term.term}{expansion}: {term.definition or 'defined in the article'}")
+        _echo(f"{term.term}{expansion}: {term.definition or 'defined in the article'}")
 
 
 def _settings_of(folder: Path, config: Path | None) -> Any:
@@ -450,14 +456,14 @@ def build(
             error_code = error_code or int(error.exit_code)
             continue
         for note in result.notes:
-            typer.echo(f"briefgen: {note}", err=True)
+            _echo(f"briefgen: {note}", err=True, one_line=True)
         for warning in result.warnings:
-            typer.echo(f"briefgen: warning: {warning}", err=True)
+            _echo(f"briefgen: warning: {warning}", err=True, one_line=True)
         failed = failed or bool(result.warnings)
         for path in result.outputs:
-            typer.echo(str(path.resolve()))  # absolute: the output folder is relative to where briefgen ran
+            _echo(str(path.resolve()), one_line=True)  # absolute: the output folder is relative to where briefgen ran
         if result.review is not None and result.review.count and not quiet:
-            typer.echo(f"briefgen: {count_line(result.review)}", err=True)
+            _echo(f"briefgen: {count_line(result.review)}", err=True)
     if error_code:
         raise typer.Exit(error_code)
     if strict and failed:
@@ -486,8 +492,8 @@ def init(
     from .starter import init_folder
 
     for path in init_folder(folder, with_theme=theme):
-        typer.echo(str(path.resolve()))
-    typer.echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
+        _echo(str(path.resolve()), one_line=True)
+    _echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
 
 
 @command()
@@ -520,7 +526,7 @@ def doctor(
     else:
         for check in checks:
             fix = f" -- fix: {check.fix}" if check.fix else ""
-            typer.echo(f"{'ok' if check.ok else 'PROBLEM':8} {check.detail}{fix}")
+            _echo(f"{'ok' if check.ok else 'PROBLEM':8} {check.detail}{fix}")
     if not all(check.ok for check in checks):
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -555,10 +561,10 @@ def serve(
     from .preview import Options, Preview, run
 
     preview = Preview(Options(folder, out_dir, config, _parse_edition(date), title),
-                      report=lambda line: typer.echo(line, err=True))
+                      report=lambda line: _echo(line, err=True))
 
     def ready(url: str) -> None:
-        typer.echo(f"Serving {url} (rebuilt on every change in {folder}; Ctrl-C to stop)", err=True)
+        _echo(f"Serving {url} (rebuilt on every change in {folder}; Ctrl-C to stop)", err=True)
         if open_browser:
             import webbrowser
 
@@ -586,7 +592,7 @@ def theme_init(
     from .publish.render import init_theme
 
     for path in init_theme(folder):
-        typer.echo(str(path))
+        _echo(str(path), one_line=True)
 
 
 def _build_one(folder: Path, target: Path, edition: dt.date, settings: Any, formats: list[str], progress: Any,
@@ -635,7 +641,7 @@ def check(
     prepared, _warnings = _with_progress(folder, quiet, functools.partial(
         _review_one, folder, out_dir, edition, settings, use_cache=not no_cache, corrections=corrections))
     print_review(prepared.review)
-    typer.echo(str(write_review(prepared.review, out_dir).resolve()))
+    _echo(str(write_review(prepared.review, out_dir).resolve()), one_line=True)
     if strict and prepared.review.count:
         raise typer.Exit(int(ExitCode.STRICT_WARNINGS))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from .terminal import printable
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -25,7 +27,9 @@ class BriefgenError(Exception):
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
         self.path = path
         self.line = line
-        where = f"{path}:{line}" if path is not None and line is not None else (str(path) if path is not None else "")
+        # A file name is whoever made the file's: a newline in it must not start a line of its own.
+        shown = printable(str(path), one_line=True) if path is not None else None
+        where = f"{shown}:{line}" if shown is not None and line is not None else (shown or "")
         super().__init__(f"{where}: {message}" if where else message)
 
 
