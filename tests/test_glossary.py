@@ -575,6 +575,47 @@ def test_builtin_names_the_forms_articles_use(builtin: Glossary, text: str, term
     assert term in {match.entry.term for match in builtin.find_terms(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("the bill cleared the Senate Foreign Relations Committee on Tuesday", "Senate Foreign Relations Committee"),
+        ("a hearing of the Senate Committee on Foreign Relations", "Senate Foreign Relations Committee"),
+        ("the SFRC chairman said", "Senate Foreign Relations Committee"),
+        ("the Joint Chiefs met at the Pentagon", "Joint Chiefs of Staff"),
+        ("the chairman of the Joint Chiefs of Staff testified", "Joint Chiefs of Staff"),
+        ("said the Chairman of the Joint Chiefs", "Joint Chiefs of Staff"),
+        ("troops at the al-Tanf garrison", "al-Tanf"),
+        ("a convoy left Tanf at dawn", "al-Tanf"),
+        ("the At Tanf Garrison", "al-Tanf"),
+        ("families in the Rukban camp", "Rukban camp"),
+        ("aid reached Rukban", "Rukban camp"),
+        ("the Rubkan refugee camp", "Rukban camp"),
+        ("an analyst at Stratfor said", "Stratfor"),
+        ("leaders of the Green Movement", "Green Movement"),
+        ("the 2009 Iranian election protests", "Green Movement"),
+        ("fighters of Maghawir al Thawra", "Maghawir al-Thawra"),
+        ("a MaT patrol", "Maghawir al-Thawra"),
+        ("the US-backed Syrian Free Army", "Maghawir al-Thawra"),
+        ("shelling of the Yarmouk camp", "Yarmouk camp"),
+        ("the Arab Spring of 2011", "Arab Spring"),
+        ("the Acting Under Secretary of State for Arms Control and International Security spoke",
+         "Under Secretary of State for Arms Control and International Security"),
+        ("a scholar at the USA-Canada Studies Institute", "Institute for US and Canadian Studies"),
+        ("repairs at the Zvezdochka shipyard", "Severodvinsk"),
+        ("a new boat rolled out at Sevmash", "Severodvinsk"),
+    ],
+)
+def test_builtin_names_the_week07_forms(builtin: Glossary, text: str, term: str) -> None:
+    assert term in {match.entry.term for match in builtin.find_terms(text)}, text
+
+
+def test_builtin_keeps_near_names_apart(builtin: Glossary) -> None:
+    # The US-trained Syrian Free Army is not the Free Syrian Army; an environmental "green
+    # movement" is not Iran's.
+    assert [m.entry.term for m in builtin.find_terms("units of the Free Syrian Army")] == ["Free Syrian Army"]
+    assert builtin.find_terms("the green movement in European politics") == []
+
+
 def test_builtin_explains_an_iran_deal_for_the_article_date(builtin: Glossary) -> None:
     text = "opponents of any Iran nuclear deal in Congress"
     assert [m.entry.term for m in builtin.find_terms(text, dt.date(2014, 3, 1))] == ["JPOA"]
