@@ -74,6 +74,8 @@ def test_an_uncertain_date_is_refused(text: str) -> None:
     "Vienna, Nov 2, 2024 -- The delegates went home without a final text.",
     # a year alone that dates no event
     "The two countries have not fought since 1953 along the long border.",
+    # caption: a photo caption dates the picture, not an event
+    "In this March 16 photo, the two envoys walk past the flags in Vell.",
 ])
 def test_what_is_not_a_dated_event_is_not_found(text: str) -> None:
     assert [m for m in find_dates(text) if resolve(m, SUNDAY) is not None] == []

@@ -149,7 +149,7 @@ def summary_doubts(summary: Sequence[str]) -> list[Doubt]:
     for sentence in summary:
         opening = opening_words(sentence)
         drop = f'drop_sentences = ["{opening}"]'
-        if _CAPTION.search(sentence) or describes_a_picture(sentence):
+        if reads_like_caption(sentence):
             doubts.append(Doubt("summary", f"“{opening}…” reads like a photo caption", drop, opening))
         elif outlet_tag(sentence):
             doubts.append(Doubt("summary", f"“{opening}…” opens with the outlet's tag “{outlet_tag(sentence)}”",
@@ -179,6 +179,11 @@ def is_scene_setting(sentence: str) -> bool:
     if len(words) < 2 or words[0].lower() not in _SCENE_OPENERS or any(ch.isdigit() for ch in sentence):
         return False
     return not any(word.lstrip("\"'“‘(")[:1].isupper() for word in words[1:])
+
+
+def reads_like_caption(sentence: str) -> bool:
+    """A photo caption or credit (lexicon caption_patterns), or a bare-present description of a picture."""
+    return bool(_CAPTION.search(sentence)) or describes_a_picture(sentence)
 
 
 def describes_a_picture(sentence: str) -> bool:
@@ -224,7 +229,7 @@ def quote_doubts(quotes: Sequence[Quote], body: str) -> list[Doubt]:
         if quote.quote[:1].islower():
             doubts.append(Doubt("quote", f"“{opening}…” starts mid-sentence", f'drop_quotes = ["{opening}"]', opening))
         caption = next((part for part in _SENTENCE_END.split(quote.quote)[1:]
-                        if _CAPTION.search(part) or describes_a_picture(part)), None)
+                        if reads_like_caption(part)), None)
         if caption:
             doubts.append(Doubt("quote", f"“{opening}…” runs on into what reads like a photo caption "
                                 f"(“{opening_words(caption)}…”)", f'drop_quotes = ["{opening}"]', opening))

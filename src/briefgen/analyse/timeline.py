@@ -27,6 +27,8 @@ mention into dates, or refuses. The conventions it states, from news writing (AP
   not an event.
 * `quoted-relative`: a relative date inside quotation marks counts from the day the words were
   spoken, which the text does not give: refused.
+* `caption`: a photo caption pasted with the article ("In this March 16 photo, ...") dates the
+  picture, not an event of the story (analyse.doubts.reads_like_caption): not found.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import ArticleDigest, DateMention, TimelineEntry
+from .doubts import reads_like_caption
 from .sentences import quoted_regions, sentence_spans
 
 _MONTH_NUMBER: dict[str, int] = {}
@@ -103,7 +106,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
             if index < 0:
                 continue
             sentence = sentences[index]
-            if _in_dateline(text, match):
+            if _in_dateline(text, match) or reads_like_caption(text[sentence[0] : sentence[1]]):
                 continue
             mention = _mention(kind, match, text, sentence, _inside(match.start(), quoted))
             if mention is None:

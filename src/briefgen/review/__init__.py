@@ -84,7 +84,8 @@ def prepare(
             continue
         fixed, unmatched = apply_correction(digest, correction, settings.summary_sentences, settings.quotes_per_article)
         warnings += [f"{corrections.name()}: {line}" for line in unmatched]
-        misses = tuple(Doubt("correction", f"this correction matched nothing: {line}", "") for line in unmatched)
+        misses = tuple(Doubt("correction", f"this correction matched nothing: {line}",
+                             "# remove that correction, or make it match the article again") for line in unmatched)
         corrected.append(replace(fixed, doubts=fixed.doubts + misses))
     present = {digest.article.path.name for digest in digests}
     for name, _ in corrections.by_file:
