@@ -100,6 +100,11 @@ def test_names_merge_across_articles() -> None:
     assert by_name["Mark J. Dale"].roles == ("US President",) and by_name["Mark J. Dale"].group == "United States"
 
 
+def test_a_person_neither_described_nor_quoted_gets_no_entry() -> None:
+    merged = whos_who([[mention("Ruth Amsel"), mention("Pavel Orlov", quoted=True), mention("Ines Kahl", "envoy")]])
+    assert [entry.name for entry in merged] == ["Ines Kahl", "Pavel Orlov"]
+
+
 def test_groups_come_from_the_roles_only() -> None:
     assert country_of("Russian Deputy Defense Minister") == "Russia"
     assert country_of("U.S. Defense Secretary") == "United States"

@@ -98,18 +98,27 @@ def digest(text: str, when: dt.date | None, terms: tuple[TermExplanation, ...] =
 def test_the_week_is_sorted_without_duplicates_and_background_is_marked() -> None:
     box = TermExplanation("Lake Accord", None, "A fictional accord.", dt.date(2024, 1, 1), "glossary",
                           key_dates=(("1990", "signed"), ("2024-11-02", "suspended"), ("2030-01-01", "expires")))
-    first = digest("The envoy said Saturday that the accord was suspended after a long night.", SUNDAY, (box,))
+    first = digest("The envoy said Saturday that the accord was suspended after a long night. The 1990 accord had "
+                   "held for decades.", SUNDAY, (box,))
     second = digest("Talks resumed on 13-15 November 2024 in a lakeside town, officials said.", SUNDAY)
     entries = timeline([first, second], [first, second])
     assert [(e.label, e.background) for e in entries] == [
-        ("1990", True),  # before the article's date: background
+        ("1990", False),  # the article's "1990 accord"
+        ("1990", True),  # the glossary's key date of that year, before the article's date: background
         ("2 November 2024", False),  # the article's own words win over the glossary's same day
         ("13–15 November 2024", False),
     ]  # 2030 is after the article's date: the box's "Since this article", not background
-    assert entries[0].text == "Lake Accord: signed" and entries[0].term == "Lake Accord"
-    assert timeline([first, first], [first]) [1:] == (TimelineEntry(
-        dt.date(2024, 11, 2), None, "day", entries[1].text, 0, written="Saturday"),
-        TimelineEntry(dt.date(2024, 11, 2), None, "day", entries[1].text, 1, written="Saturday"))
+    assert entries[1].text == "Lake Accord: signed" and entries[1].term == "Lake Accord"
+    assert timeline([first, first], [first])[-2:] == (TimelineEntry(
+        dt.date(2024, 11, 2), None, "day", entries[2].text, 0, written="Saturday"),
+        TimelineEntry(dt.date(2024, 11, 2), None, "day", entries[2].text, 1, written="Saturday"))
+
+
+def test_a_key_date_in_a_year_the_article_does_not_name_stays_in_the_box() -> None:
+    box = TermExplanation("Lake Accord", None, "A fictional accord.", dt.date(2024, 1, 1), "glossary",
+                          key_dates=(("1990", "signed"), ("2001-05", "amended")))
+    article = digest("The envoy said Saturday that the accord was suspended after a long night.", SUNDAY, (box,))
+    assert [(e.label, e.background) for e in timeline([article], [article])] == [("2 November 2024", False)]
 
 
 def test_an_undated_article_gives_no_relative_date_and_no_background() -> None:

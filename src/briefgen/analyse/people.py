@@ -288,7 +288,8 @@ def whos_who(people: Sequence[Sequence[PersonMention]]) -> tuple[WhoEntry, ...]:
     """One entry per person across the articles (`people[i]` are article i's), grouped by the
     country their roles name, then by surname. Two names are one person when they share the
     surname and their first names agree ("George W. Bush" and "George Bush"; never "Sergei
-    Ivanov" and "Viktor Ivanov"); the entry takes the longest spelling."""
+    Ivanov" and "Viktor Ivanov"); the entry takes the longest spelling. A person the articles
+    neither describe nor quote is left out: the entry would say nothing the name does not."""
     merged: list[dict[str, Any]] = []
     for index, mentions in enumerate(people):
         for person in mentions:
@@ -306,6 +307,8 @@ def whos_who(people: Sequence[Sequence[PersonMention]]) -> tuple[WhoEntry, ...]:
     entries = []
     for entry in merged:
         roles = _distinct_roles(entry["roles"])
+        if not roles and not entry["quoted"]:
+            continue
         group = next((country for role in roles if (country := country_of(role))), None)
         name = max(entry["names"], key=lambda n: (len(n.split()), len(n)))
         entries.append(WhoEntry(name, roles, group, tuple(entry["articles"]), tuple(entry["quoted"])))

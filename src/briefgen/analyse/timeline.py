@@ -82,7 +82,7 @@ _WORD = re.compile(r"[\w’'-]+")
 # Words that may stand between a verb and its weekday: "said on Saturday", "met late Tuesday".
 _BETWEEN_VERB_AND_DAY = frozenset({"on", "late", "early", "last", "this", "past"})
 
-CLAUSE_WORDS = 30  # a timeline line quotes at most this many words of the article
+CLAUSE_WORDS = 20  # a timeline line quotes at most this many words of the article (two lines of a column)
 _SHORT_CLAUSE = 10  # words: a clause this short is continued with the next piece's opening words
 _MIN_OTHER_WORDS = 4  # a clause must say something besides its date ("Updated April 9, 2015" does not)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(]|\s[-–—]{1,2}\s|—)\s*")
@@ -299,20 +299,25 @@ def resolved_mentions(mentions: tuple[DateMention, ...], article_date: dt.date |
 def timeline(digests: Sequence[ArticleDigest], boxed: Sequence[ArticleDigest]) -> tuple[TimelineEntry, ...]:
     """The week's dated events, oldest first, without duplicates: each article's resolved dates,
     with the article's clause, then, marked background, the key dates of the terms boxed in
-    `boxed` (the assembled digests) up to the date of the article that boxes them (a later one is
-    in the box's "Since this article" line; an article without a date gets none, since nothing
-    tells what came before it)."""
+    `boxed` (the assembled digests) in a year the article itself dates something in ("a 1972
+    treaty" brings the ABM Treaty's signing, 26 May 1972; its 1974 protocol stays in the box) and
+    up to the article's date (a later one is in the box's "Since this article" line; an article
+    without a date gets none, since nothing tells what came before it)."""
     entries: dict[tuple[Any, ...], TimelineEntry] = {}
+    years_named: dict[int, set[int]] = {}
     for index, digest in enumerate(digests):
         for mention, (start, end, precision) in resolved_mentions(digest.dates, digest.article.date):
             entry = TimelineEntry(start, end, precision, mention.clause, index, written=mention.written)
             entries.setdefault((index, start, end, precision), entry)
+            years_named.setdefault(index, set()).update(range(start.year, (end or start).year + 1))
     for index, digest in enumerate(boxed):
         for term in digest.terms:
             for when, event in term.key_dates:
                 start, precision = _key_date(when)
                 if digest.article.date is None or start > digest.article.date:
                     continue  # later events are the box's "Since this article"; an undated article has no "before"
+                if start.year not in years_named.get(index, set()):
+                    continue  # the box's history, not this article's: it would bury the week's own dates
                 if precision == "day" and any(e.start == start and e.precision == "day" and not e.background
                                               for e in entries.values()):
                     continue  # the article states that day itself: its words, not the glossary's twice
