@@ -310,3 +310,13 @@ def test_front_matter_too_large_or_too_deep_is_a_skipped_article(article_folder,
     lines = warning_lines(result, "bomb.md")
     assert len(lines) == 1 and "front matter is" in lines[0], result.output
     assert len(digests_written(tmp_path / "out")) == GOOD_ARTICLES
+
+
+@pytest.mark.parametrize("name", ["briefgen.toml", "corrections.toml"])
+def test_settings_nested_thousands_deep_are_one_clear_error(article_folder, tmp_path, name):
+    """tomllib reads nesting recursively: 'a = [[[[...' gave a RecursionError traceback."""
+    (article_folder / name).write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = build_cli(article_folder, tmp_path / "out")
+    assert result.exit_code in (ExitCode.ERROR, ExitCode.USAGE), result.output
+    assert f"{name}: not read: lists or tables nested hundreds of levels deep" in result.output
+    assert len(result.output.splitlines()) == 1

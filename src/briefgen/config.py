@@ -163,6 +163,9 @@ def _refuse_misnamed_settings(folder: Path) -> None:
             raise ConfigError(f"settings file not read: rename it to {CONFIG_NAME}", folder / name)
 
 
+TOO_DEEP = "not read: lists or tables nested hundreds of levels deep"
+
+
 def _settings_from_file(path: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
@@ -177,6 +180,8 @@ def _settings_from_file(path: Path) -> Settings:
         if smart_quotes_line:
             raise ConfigError(SMART_QUOTES_PROBLEM, path, smart_quotes_line) from None
         raise ConfigError(f"not valid TOML ({error})", path) from None
+    except RecursionError:  # tomllib reads nested lists and tables recursively
+        raise ConfigError(TOO_DEEP, path) from None
     values, problems = _validate(data, path.parent)
     if problems:
         raise ConfigError("\n".join(f"{path.name}: {problem}" for problem in problems))

@@ -114,6 +114,8 @@ def load_corrections(folder: Path, path: Path | None = None) -> Corrections:
         raise ConfigError(f"cannot read the corrections file ({error})", path) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML ({error}); put each file name in quotes: [\"name.txt\"]", path) from None
+    except RecursionError:  # tomllib reads nested lists and tables recursively
+        raise ConfigError("not read: lists or tables nested hundreds of levels deep", path) from None
     corrections, problems = [], []
     for name, table in data.items():
         if not isinstance(table, dict):
