@@ -241,9 +241,10 @@ def test_a_folder_of_nothing_but_bad_files_is_an_error_naming_each(tmp_path):
 BODY = "Ministers from the two neighbouring republics agreed on Sunday to extend the accord for ten years, officials said."
 
 
-@pytest.mark.parametrize("date", ["2026-02-30", "0000-01-01"])
+@pytest.mark.parametrize("date", ["2026-02-30", "0000-01-01", "1" * 5000 + "-11-11", "20261201"])
 def test_a_front_matter_date_python_cannot_build_is_an_unknown_date(article_folder, tmp_path, date):
-    """Finding 6: these dates were an internal error that skipped the article."""
+    """Finding 6: these dates were an internal error that skipped the article; a long digit run was
+    read as 1111-11-11 (its first ten characters), a wrong date where none is written."""
     (article_folder / "odd-date.md").write_text(f"---\ntitle: Accord extended\ndate: {date}\n---\n\n{BODY}\n",
                                                 encoding="utf-8")
     digest, warnings, _code = built(article_folder, tmp_path / "out", "odd-date.md")

@@ -274,11 +274,16 @@ def _clean(value: str | None) -> str | None:
     return text or None
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
+
+
 def _iso_date(value: str | None) -> dt.date | None:
-    """A date from an ISO string ("2019-11-18", "2019-11-18T10:00:00Z"); partial dates are None."""
-    if not value:
+    """A date from an ISO string ("2019-11-18", "2019-11-18T10:00:00Z"); partial dates are None, and
+    so is anything else that merely starts with ten characters fromisoformat reads (a digit run)."""
+    text = str(value).strip() if value else ""
+    if not _ISO_DATE.match(text):
         return None
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
