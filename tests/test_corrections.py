@@ -79,21 +79,21 @@ role = "chief negotiator of Northland"
 def test_drop_and_pin_sentences_quotes_and_boxes(week, tmp_path):
     _, by_name = corrected(week, tmp_path / "out", '''
 ["talks-resume.txt"]
-drop_sentences = ["Two delegates walk"]
+drop_sentences = ["The Joint Verification"]
 pin_sentences = ["The next round of talks"]
 drop_quotes = ["The gap is about"]
 pin_quotes = ["Nobody wants an arms race"]
 drop_boxes = ["JVC"]
 ''')
     digest = by_name["talks-resume.txt"]
-    assert not any(s.startswith("Two delegates walk") for s in digest.summary)
+    assert not any(s.startswith("The Joint Verification") for s in digest.summary)
     assert any(s.startswith("The next round of talks") for s in digest.summary)
     assert list(digest.summary) == sorted(digest.summary, key=digest.article.body.index)  # article order
     texts = [q.quote for q in digest.quotes]
     assert not any(t.startswith("The gap is about") for t in texts)
     assert any(t.startswith("Nobody wants an arms race") for t in texts)
     assert "JVC" not in {t.term for t in digest.terms}
-    assert "summary" not in {d.kind for d in digest.doubts if "Two delegates" in d.message}
+    assert "summary" not in {d.kind for d in digest.doubts if "Joint Verification" in d.message}
 
 
 def test_pinned_sentences_and_quotes_are_printed_within_the_settings_counts(week, tmp_path):
@@ -154,7 +154,7 @@ def test_mistakes_in_the_file_are_reported_at_once(week, tmp_path):
 
 def test_corrections_survive_touch_and_a_deleted_cache(week, tmp_path):
     out = tmp_path / "out"
-    toml = '["talks-resume.txt"]\ntitle = "Lakeside talks resume"\ndrop_sentences = ["Two delegates walk"]\n'
+    toml = '["talks-resume.txt"]\ntitle = "Lakeside talks resume"\ndrop_sentences = ["The Joint Verification"]\n'
     for step in ("first", "touch", "no cache"):
         if step == "touch":
             os.utime(week / "talks-resume.txt")
@@ -163,7 +163,7 @@ def test_corrections_survive_touch_and_a_deleted_cache(week, tmp_path):
         _, by_name = corrected(week, out, toml)
         digest = by_name["talks-resume.txt"]
         assert digest.article.title == "Lakeside talks resume", step
-        assert not any(s.startswith("Two delegates walk") for s in digest.summary), step
+        assert not any(s.startswith("The Joint Verification") for s in digest.summary), step
 
 
 def test_both_editions_from_one_analysis_notes_only_for_the_instructor(week, tmp_path):

@@ -9,11 +9,21 @@ from briefgen.analyse.summarize import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
     DEFAULT_SENTENCES,
+    FEATURES,
     NEWS_READS,
+    SCORERS,
+    _weights_from,
     key_points,
     never_in_summary,
+    scorer_weights,
+    sentence_features,
+    sets_a_scene,
+    split_run_together,
     summarize,
+    summary_candidates,
+    without_outlet_opener,
 )
+from briefgen.lexicon import LexiconError
 from briefgen.model import Article, ArticleDigest
 
 TITLE = "Neighbours extend the fictional Lakeside Accord"
@@ -266,3 +276,122 @@ def test_key_points_prefer_a_sentence_of_the_given_length() -> None:
     assert points[0] == (0, "Talks resumed in Geneva on Monday.")  # the first of the right length, in order
     assert points[1] == (1, long_lead + " And more words.")  # none fits: the shortest longer one
     assert points[2] == (2, "Too short.")  # only short ones: the longest
+
+
+# --- furniture that must never reach a summary or a key point (issue 17) ----------------------
+
+FURNITURE_STORY = """(Wire) The two neighbouring republics agreed on Monday to extend the fictional Lakeside Accord for five years.
+
+In this March 16 photo, the two defence ministers listen to their advisers before the signing in Geneva.
+
+The accord caps the long-range missiles each side may deploy and lets inspectors visit every base twice a year.
+
+The accord caps the long-range missiles each side may deploy and lets inspectors visit every base twice a year.
+
+Roughly 300 inspectors have worked along the border since the accord was first signed in 2014 [File: Wire]
+
+The border was closed in 1953 after the war between the North and the South. Inspector Jane Roe, from the northern republic, said the visits had built trust on both sides.
+
+A minister waves to reporters outside the hall on Monday. (Wire Photo/Jane Roe)
+
+Two inspectors walk along the border fence near the northern base.
+
+Parliament in the northern republic must still approve the extension, which the ruling party supports."""
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_captions_repeats_and_outlet_openers_never_reach_a_summary(algorithm: str) -> None:
+    summary = summarize(article(FURNITURE_STORY, title=None), sentences=8, algorithm=algorithm)
+    assert summary, algorithm
+    assert not any("photo" in s.lower() or "[File" in s for s in summary)
+    assert not any(s.startswith("(") for s in summary)
+    assert len(summary) == len(set(summary))
+    # the sentence the splitter ran together comes out as two
+    assert not any("South. Inspector" in s for s in summary)
+
+
+def test_the_run_together_pair_gives_two_candidates_and_the_opener_is_cut() -> None:
+    texts = [c.text for c in summary_candidates(article(FURNITURE_STORY, title=None))]
+    assert texts[0].startswith("The two neighbouring republics agreed on Monday")
+    assert "The border was closed in 1953 after the war between the North and the South." in texts
+    assert any(t.startswith("Inspector Jane Roe, from the northern republic") for t in texts)
+    assert sum("caps the long-range missiles" in t for t in texts) == 1
+    assert not any(t.startswith("Two inspectors walk") for t in texts)  # a caption in the bare present
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("(Wire) The ministers met on Monday in Geneva.", "The ministers met on Monday in Geneva."),
+        ("(Wire) -- The ministers met on Monday in Geneva.", "The ministers met on Monday in Geneva."),
+        ("LAKEVILLE (Wire) - The ministers met on Monday in Geneva.", "The ministers met on Monday in Geneva."),
+        ("LAKEVILLE, Northland (Wire) -- The ministers met on Monday.", "The ministers met on Monday."),
+        ("Example.Net - The ministers met on Monday in Geneva.", "The ministers met on Monday in Geneva."),
+        # not an outlet: the sentence stays as written
+        ("The ministers (both of them) met on Monday in Geneva.", "The ministers (both of them) met on Monday in Geneva."),
+        ("(Wire) Yes.", "(Wire) Yes."),
+    ],
+)
+def test_outlet_openers_are_cut(sentence: str, expected: str) -> None:
+    assert without_outlet_opener(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        ("They met in the South. Inspector Roe said the visits built trust.",
+         ["They met in the South.", "Inspector Roe said the visits built trust."]),
+        ("They met Gen. Roe in Lakeville on Monday.", ["They met Gen. Roe in Lakeville on Monday."]),
+        ('"We met in the South. Inspector Roe agreed," he said.', ['"We met in the South. Inspector Roe agreed," he said.']),
+        ("Talks resumed in Lakeville on Monday.", ["Talks resumed in Lakeville on Monday."]),
+    ],
+)
+def test_split_run_together(sentence: str, pieces: list[str]) -> None:
+    assert split_run_together(sentence) == pieces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this March 16 photo, the two ministers listen to their advisers in Geneva.",
+        "Roughly 300 inspectors remain in the region, ten years after the treaty [File: Wire]",
+        "Two ministers wave to reporters outside the hall on Monday. (AP Photo/Jane Roe)",
+        "Image caption The minister arrived in Geneva on Monday evening.",
+        "Photo: The minister arrived in Geneva on Monday evening.",
+        "The minister, pictured with her advisers, arrived in Geneva on Monday.",
+    ],
+)
+def test_captions_and_credits_are_never_in_a_summary(sentence: str) -> None:
+    assert never_in_summary(sentence)
+
+
+def test_a_key_point_skips_a_lead_that_only_sets_a_scene() -> None:
+    scene = "It is cold, remote and dangerous, and few people have ever been there for long."
+    point = "Inspectors from the two republics visited the Lakeville base on Monday for the first time."
+    assert key_points([digest(scene, point)], length=(40, 220)) == [(0, point)]
+    assert key_points([digest(scene)], length=(40, 220)) == [(0, scene)]  # better than no point
+    assert sets_a_scene(scene) and not sets_a_scene(point)
+    leaning = "They now have two months to sign the accord in Lakeville, the ministers said."
+    assert key_points([digest(leaning, point)], length=(40, 220)) == [(0, point)]
+
+
+def test_the_news_scorer_reads_one_number_per_feature_from_the_lexicon() -> None:
+    rows = {name: {"learned": 0.5, "hand": 0.0} for name in FEATURES}
+    selection = {"redundancy": {"learned": 0.3, "hand": 0.3}}
+    weights, redundancy = _weights_from(rows, selection, "learned")
+    assert weights == (0.5,) * len(FEATURES) and redundancy == 0.3
+    with pytest.raises(LexiconError, match="missing"):
+        _weights_from({k: v for k, v in rows.items() if k != "lead"}, selection, "learned")
+    with pytest.raises(LexiconError, match="unknown"):
+        _weights_from({**rows, "colour": {"learned": 1.0}}, selection, "learned")
+    with pytest.raises(LexiconError, match="number"):
+        _weights_from({**rows, "lead": {"learned": "high"}}, selection, "learned")
+    for algorithm in SCORERS:
+        assert len(scorer_weights(algorithm)[0]) == len(FEATURES)
+
+
+def test_features_have_one_value_per_name() -> None:
+    candidates = summary_candidates(article())
+    rows = sentence_features(candidates, [0.0] * len(candidates))
+    assert len(rows) == len(candidates) and all(len(row) == len(FEATURES) for row in rows)
+    assert rows[0][FEATURES.index("first")] == 1.0 and rows[1][FEATURES.index("first")] == 0.0

@@ -84,7 +84,8 @@ app = typer.Typer(
 command = functools.partial(app.command, cls=PlainHelp)
 
 # The summarizer's algorithms (analyse.summarize.ALGORITHMS, which is slow to import; a test keeps them equal).
-ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead")
+ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "sumbasic", "edmundson", "lead",
+              "news-learned")
 
 FilesArgument = Annotated[
     list[Path], typer.Argument(metavar="FILE...", help="Article file(s) (.txt, .md, .html).", show_default=False)]

@@ -30,6 +30,7 @@ SECOND_OPINION_COVERAGE = 0.9
 SECOND_OPINION_GAIN = 1.6
 SECOND_OPINION_START_WINDOW = 3  # ... and the two bodies start within this many paragraphs
 TITLE_MAX_WORDS = 40  # a first paragraph longer than this is text even if it repeats the title
+DISCLAIMER_WINDOW = 3  # an opinion piece's disclaimer closes it: its last paragraphs, or the page after it
 
 
 @dataclass
@@ -82,6 +83,7 @@ def _from_plain_text(text: str) -> _Found:
     found.offer("source", _publisher(parts.tail), "heuristic")
     found.offer("title", metadata.pick_headline(head), "heuristic")
     found.offer("genre", genre.genre_of_text(head[-HEADER_WINDOW:]), "label")
+    found.offer("genre", genre.genre_of_disclaimer([*parts.body[-DISCLAIMER_WINDOW:], *parts.tail]), "disclaimer")
     return found
 
 

@@ -2,7 +2,8 @@
 
 Only what the page itself states counts: its schema.org type (OpinionNewsArticle, ClaimReview),
 its section (<meta property="article:section" content="Opinion">), a label in its URL path
-("/opinion/...", "/a/fact-check-..."), or a label line above the headline ("OPINION"). A
+("/opinion/...", "/a/fact-check-..."), a label line above the headline ("OPINION"), or an
+opinion piece's disclaimer at its end ("These are the personal views of the author."). A
 fact-check's verdict comes from its ClaimReview rating ("False"). The labels are the lexicon
 table genre_labels.
 """
@@ -15,10 +16,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .. import lexicon
+from ..lexicon import alternation
 
 LABEL_LINE_MAX_WORDS = 3  # "Opinion", "Fact check", "Op-Ed": a label, not a sentence
 _GENRES: dict[str, str] = {label: row["genre"] for label, row in lexicon.rows("genre_labels").items()}
 _PATH_PART = re.compile(r"[/_.]+")
+_OPINION_DISCLAIMER = re.compile(alternation("opinion_disclaimers"), re.IGNORECASE)
+DISCLAIMER_MAX_WORDS = 40  # a disclaimer is a line or two, not a paragraph that discusses views
 
 
 def genre_of_page(tree: Any) -> tuple[str | None, str | None]:
@@ -45,6 +49,15 @@ def genre_of_text(head: Sequence[str]) -> str | None:
         label = " ".join(line.lower().strip(" :|-–—").split())
         if len(label.split()) <= LABEL_LINE_MAX_WORDS and label in _GENRES:
             return _GENRES[label]
+    return None
+
+
+def genre_of_disclaimer(lines: Sequence[str]) -> str | None:
+    """"opinion" when one of the lines (a page's last lines) is an opinion piece's disclaimer
+    ("These are the personal views of the author."), else None."""
+    for line in lines:
+        if len(line.split()) <= DISCLAIMER_MAX_WORDS and _OPINION_DISCLAIMER.search(line):
+            return "opinion"
     return None
 
 
