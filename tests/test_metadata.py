@@ -248,3 +248,55 @@ def test_published_date_is_the_publishers_day(markup: str, expected: dt.date) ->
     tree = lxml.html.fromstring(f"<html><head>{markup}</head><body><p>x</p></body></html>")
     found = published_date(tree)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # rule labelled byline: a label after a date, a separator or "Posted"
+        (["A Headline Of Some Words", "Posted 11 April 2018 by Walter Roe"], "Walter Roe"),
+        (["Headline", "4.02.2022 par Bob Roe"], "Bob Roe"),
+        (["Headline", "Text: Klaus Roe"], "Klaus Roe"),
+        (["Headline", "Auteur : Kossi Roe"], "Kossi Roe"),
+        (["Headline", "von Rudi Roe, Simon Doe"], "Rudi Roe, Simon Doe"),
+        # a name glued to its role loses the role; a role after the comma is no second author
+        (["Headline", "By Evan RoeStaff Writer"], "Evan Roe"),
+        (["Headline", "Analysis by Joan Roe, CNN Senior Supreme Court Analyst"], "Joan Roe"),
+        # a blog's user name, in a dated line
+        (["Headline", "Published on 13 January 2014 by uriebe"], "uriebe"),
+        # rule name beside a date, and a bare name next to the date line
+        (["Headline", "Peter Roe / 07.11.2023 / 09:30"], "Peter Roe"),
+        (["Headline", "Christa Roe", "12.01.2022"], "Christa Roe"),
+    ],
+)
+def test_page_author_reads_bylines_in_their_common_forms(head, expected) -> None:
+    from briefgen.extract.metadata import page_author
+
+    assert page_author(head, ["Body."], [], TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Bushido answers a jibe by Azad"],  # a headline with "by" inside
+        ["Recent Posts", "12.01.2022"],  # a site label beside the date
+        ["Link Copied", "12.01.2022"],
+        ["Von der Leyen meets the press in Brussels today"],
+    ],
+)
+def test_page_author_leaves_labels_and_headlines_alone(head) -> None:
+    from briefgen.extract.metadata import page_author
+
+    assert page_author(head, ["Body."], [], TODAY) is None
+
+
+def test_captions_advert_labels_and_relative_times_are_not_headlines() -> None:
+    head = ["Menu", "Home", "The treaty talks resume in Geneva", "vor 11 Minuten", "Foto: Jane Roe / Agency", "-- Anzeige --"]
+    assert pick_headline(head) == "The treaty talks resume in Geneva"
+
+
+def test_the_headline_sits_above_its_standfirst_and_byline() -> None:
+    head = ["Menu", "Treaty talks resume in Geneva",
+            "Delegations from both capitals will meet for three days of closed talks at the old palace of nations",
+            "By Jane Roe", "12 May 2021"]
+    assert pick_headline(head) == "Treaty talks resume in Geneva"

@@ -76,6 +76,7 @@ def _from_plain_text(text: str) -> _Found:
     # Share buttons can fill dozens of lines between the headline and the body; they are no part
     # of the header, so they must not push the headline out of reach.
     head = tuple(line for line in parts.head if not furniture.is_share_button(line))
+    found.offer("author", metadata.page_author(head, parts.body, parts.tail, dt.date.today()), "byline")
     _offer_header_fields(found, head[-HEADER_WINDOW:], parts.body[0] if parts.body else "")
     dated = metadata.page_date(head, parts.body, parts.tail, dt.date.today())
     if dated:
@@ -138,10 +139,13 @@ def _from_html(html: str) -> _Found:
     headline = html_meta.visible_headline(tree, [*html_meta.page_titles(tree), title or ""])
     found.offer("title", headline, "h1")
     found.offer("title", html_meta.without_site_name(title, sites) if title else None, "metadata")
-    _offer_date(found, tree, _iso_date(document.date), _from_plain_text(page))
+    text = _from_plain_text(page)
+    _offer_date(found, tree, _iso_date(document.date), text)
     if "date" not in found.fields:
         found.offer("date", _scanned_date(html), "page scan")
     found.offer("author", html_meta.clean_authors(_clean(document.author), sites), "metadata")
+    if text.fields.get("author", (None, ""))[1] == "byline":
+        found.offer("author", html_meta.clean_authors(text.fields["author"][0], sites), "byline")
     _offer_lead_dateline(found, paragraphs)
     found.offer("source", _clean(document.sitename), "metadata")
     found.offer("url", _clean(document.url), "metadata")

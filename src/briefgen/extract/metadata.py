@@ -85,6 +85,8 @@ HEADLINE_GOOD_WORDS = (4, 14)  # a longer line under the headline is usually its
 HEADLINE_REPEAT_BONUS = 1.5
 HEADLINE_DISTANCE_COST = 0.1
 HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byline or date
+HEADLINE_ABOVE_STANDFIRST_BONUS = 0.5
+_NOT_HEADLINE_MARKS = re.compile(alternation("not_headline_marks"), re.IGNORECASE)
 # A full stop, colon or comma at the end marks a sentence or a label, not a headline.
 _NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
 # Site furniture that looks like a short line (English and a few common languages; extra signal).
@@ -364,6 +366,8 @@ def _could_be_headline(line: str) -> bool:
         return False
     if _NOT_HEADLINE_END.search(line) or _NOT_HEADLINE_WORDS.search(line) or len(_SOCIAL.findall(line)) >= 2:
         return False
+    if _NOT_HEADLINE_MARKS.search(line):
+        return False
     if len(_LETTERS.findall(line)) < len(line) / 2:
         return False
     return not (_BYLINE.match(line) or parse_dateline(line) or parse_date(line))
@@ -376,11 +380,19 @@ def _headline_score(line: str, window: list[str], below: Sequence[str]) -> float
         score += HEADLINE_REPEAT_BONUS
     if any(_is_meta(other) for other in below[:2]):
         score += HEADLINE_ABOVE_META_BONUS
+    elif any(_is_meta(other) for other in below[2:3]):
+        score += HEADLINE_ABOVE_META_BONUS / 2  # a standfirst or a caption between
+    if below and not _is_meta(below[0]) and len(below[0].split()) > words and any(_is_meta(o) for o in below[1:3]):
+        score += HEADLINE_ABOVE_STANDFIRST_BONUS  # the headline, then its longer standfirst, then the byline
     return score
 
 
 def _is_meta(line: str) -> bool:
-    return bool(_BYLINE.match(line) or parse_dateline(line) or is_date_line(line))
+    today = dt.date.today()
+    return bool(
+        _BYLINE.match(line) or _BYLINE_ANYWHERE.search(line) or parse_dateline(line) or is_date_line(line)
+        or _short_date_line(line, today) or _labelled_date(line, _PUBLISHED_LABEL, today)
+    )
 
 
 def parse_copyright_holder(line: str) -> str | None:
@@ -399,3 +411,139 @@ def parse_copyright_holder(line: str) -> str | None:
     if not 1 <= len(words) <= HOLDER_MAX_WORDS or not _LETTERS.search(holder):
         return None
     return holder
+
+
+# Bylines anywhere in a header line (page_author); for headlines, a byline's label after a separator.
+_BYLINE_LABEL = re.compile(rf"(?:^|(?<=[\s|·•,/(—–-])){alternation('byline_labels')}(?=\s|[A-ZÀ-Þ])\s*", re.IGNORECASE)
+_BYLINE_OPENERS = words("byline_prefix_words")
+_BYLINE_ANYWHERE = re.compile(rf"^{alternation('byline_words')}\b[:\s]|(?:^|\|\s*)by\s", re.IGNORECASE)
+_SEPARATOR_END = re.compile(r"[|·•/—–,:-]\s*$")
+_NAME_STOP = re.compile(
+    rf"\s+(?:am|um|on|at|im|mit|vom|ein kommentar|\d+ kommentare?|\d+ comments?|twitter|illustrations?|fotos?|photos?"
+    rf"|{alternation('published_labels')}|{alternation('updated_labels')})\b.*$"
+    rf"|\s*(?:[|•·—–/(]|\s-\s|(?<![^\W\d_])\d|\b(?:{_MONTH_ALTERNATION})\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_GLUED_ROLE = re.compile(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_NOT_A_NAME = words("not_author_names")
+_NOT_NAME_WORDS = words("not_name_words")
+_USER_NAME = re.compile(r"^[\w.-]{2,24}$")
+AUTHOR_LINE_MAX_WORDS = 16
+AUTHOR_LINES_ABOVE = 25  # a labelled byline may sit above a long standfirst, captions and share buttons
+AUTHOR_MAX_NAME_WORDS = 5
+CO_AUTHOR_MAX_WORDS = 3
+
+
+def page_author(head: Sequence[str], body: Sequence[str], tail: Sequence[str], today: dt.date) -> str | None:
+    """The author a pasted page names in a byline near the article: a label ("By", "Von", "Text:",
+    "Auteur :") opening a short line, or following a date, a separator or a word such as "Posted"
+    ("Posted 11 April 2018 by Jane Roe", "4.02.2022 par Bob Roe"). A one-word user name counts
+    only in a line that also carries a date (blogs: "Posted on 3 May 2019 by jdoe")."""
+    above = list(reversed(head[-PAGE_DATE_LINES_ABOVE:]))
+    labelled = [*reversed(head[-AUTHOR_LINES_ABOVE:]), *body[:PAGE_DATE_BODY_LINES], *tail[:PAGE_DATE_LINES_BELOW]]
+    for line in labelled:
+        name = labelled_author(line, today)
+        if name:
+            return name
+    for index, line in enumerate(above):
+        if _short_date_line(line, today) is None:
+            continue
+        name = _name_beside_date(line)
+        if name:
+            return name
+        # A name alone on a line just above or below the date: "Jane Roe" / "7 May 2021".
+        reach = [*above[index + 1 : index + 1 + BARE_NAME_REACH], *above[max(0, index - BARE_NAME_REACH) : index]]
+        for neighbour in reach:
+            if _is_bare_name(neighbour):
+                return neighbour.strip()
+    return None
+
+
+_DATE_SEPARATOR = re.compile(r"\s+[|·•/—–-]\s+|\s*[|·•]\s*|\s/\s?|\s?/\s")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|h))?\b", re.IGNORECASE)
+BARE_NAME_WORDS = (2, 3)
+BARE_NAME_REACH = 2  # lines between a date line and the name printed above or below it
+
+
+def _name_beside_date(line: str) -> str | None:
+    """The author in a date line that names one before its date, set off by a separator
+    ("Jane Roe / 07.11.2023 / 09:30", "Jane Roe · April 19, 2019 · 7 comments")."""
+    dates = _dates_in(line)
+    if not dates:
+        return None
+    before = line[: dates[0][1]]
+    parts = [part for part in _DATE_SEPARATOR.split(before) if part.strip()]
+    if not parts or not _DATE_SEPARATOR.search(before + " "):
+        return None
+    candidate = parts[0].strip()
+    return candidate if _is_bare_name(candidate) and len(parts) == 1 else None
+
+
+def _is_bare_name(line: str) -> bool:
+    """A line that is only a person's name: two or three capitalised words, no digits, no month."""
+    name_words = line.split()
+    if not BARE_NAME_WORDS[0] <= len(name_words) <= BARE_NAME_WORDS[1] or _DIGIT.search(line):
+        return False
+    if any(w.casefold().strip("'’") in _NOT_NAME_WORDS or w.endswith(("'s", "’s")) for w in name_words):
+        return False
+    if line.strip().casefold() in _NOT_A_NAME or _NOT_HEADLINE_WORDS.search(line):
+        return False
+    if any(w.lower().rstrip(".") in MONTHS for w in name_words):
+        return False
+    capitalised = [w for w in name_words if _NAME_WORD.match(w) and not w.isupper()]
+    particles = [w for w in name_words if w.lower() in _NAME_JOINERS]
+    return len(capitalised) + len(particles) == len(name_words) and len(capitalised) >= 2
+
+
+def labelled_author(line: str, today: dt.date) -> str | None:
+    """The name after a byline label in a short line, else None (see page_author)."""
+    text = line.strip()
+    if len(text.split()) > AUTHOR_LINE_MAX_WORDS:
+        return None
+    for match in _BYLINE_LABEL.finditer(text):
+        prefix = text[: match.start()].strip()
+        if prefix and not _opens_byline(prefix):
+            continue
+        names = _names_after_label(_NAME_STOP.sub("", text[match.end() :]), bool(_dates_in(text)))
+        if names:
+            return ", ".join(names)
+    return None
+
+
+def _names_after_label(text: str, dated: bool) -> list[str]:
+    """The names in what follows a byline label: one or more, separated by commas; a name glued to
+    its role ("Evan RoeStaff Writer") loses the role."""
+    names: list[str] = []
+    for part in text.split(","):
+        name_words = part.split()
+        for index, word in enumerate(name_words[1:], start=1):
+            glued = _GLUED_ROLE.split(word)
+            if len(glued) > 1:
+                name_words = [*name_words[:index], glued[0]]
+                break
+        name = " ".join(name_words).strip(" .:")
+        if not name or name.casefold() in _NOT_A_NAME:
+            break
+        if len(name_words) == 1 and not name[:1].isupper():
+            if dated and _USER_NAME.match(name) and name.casefold() not in _NAME_JOINERS and not names:
+                names.append(name)
+            break
+        if not 1 <= len(name_words) <= AUTHOR_MAX_NAME_WORDS or not all(
+                _NAME_WORD.match(w) or w.lower() in _NAME_JOINERS for w in name_words) or \
+                name_words[-1].lower() in _NAME_JOINERS:
+            break
+        if names and not (2 <= len(name_words) <= CO_AUTHOR_MAX_WORDS and not any(w.isupper() for w in name_words)):
+            break  # "Jane Roe, CNN Senior Analyst": a role after the comma, not a second author
+        names.append(_tidy_name(name))
+    return names
+
+
+def _opens_byline(prefix: str) -> bool:
+    """May `prefix` stand before a byline label: a separator, a date just before it ("4.02.2022
+    par Jane"), or an opener word ("Posted", "Analysis")?"""
+    if _SEPARATOR_END.search(prefix):
+        return True
+    if any(end >= len(prefix) - 1 for _, _, end in _dates_in(prefix)):
+        return True
+    folded = prefix.casefold().split()
+    return folded[-1] in _BYLINE_OPENERS or " ".join(folded[-2:]) in _BYLINE_OPENERS
