@@ -13,7 +13,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_find_articles_keeps_known_types_in_name_order(tmp_path):
-    for name in ["b.md", "a.txt", "c.html", "notes.docx", ".hidden.txt", "briefgen.toml"]:
+    for name in ["b.md", "a.txt", "c.html", "notes.odt", ".hidden.txt", "briefgen.toml"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in find_articles(tmp_path)] == ["a.txt", "b.md", "c.html"]
 
@@ -55,7 +55,7 @@ def test_mixed_line_endings_are_normalised(tmp_path):
 
 def test_unsupported_extension(tmp_path):
     with pytest.raises(InputError, match="unsupported file type"):
-        read_document(write(tmp_path, "a.docx", b"text"))
+        read_document(write(tmp_path, "a.odt", b"text"))
 
 
 def test_markdown_front_matter_is_split_off(tmp_path):

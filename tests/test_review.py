@@ -225,15 +225,15 @@ def test_an_opinion_disclaimer_at_the_end_labels_the_piece(tmp_path):
 
 
 def test_files_briefgen_does_not_read_are_named_with_why_and_strict_fails(article_folder, tmp_path):
-    (article_folder / "minutes.docx").write_bytes(b"PK\x03\x04" + bytes(200))
-    (article_folder / "report.pdf").write_bytes(b"%PDF-1.7\n" + bytes(200))
+    (article_folder / "minutes.odt").write_bytes(b"PK\x03\x04" + bytes(200))
+    (article_folder / "report.rtf").write_bytes(b"{\\rtf1 " + bytes(200))
     (article_folder / "corrections.toml.txt").write_text("", encoding="utf-8")
     result = invoke("build", article_folder, "-o", tmp_path / "out", "--format", "json", "--strict", "--quiet",
                     "--date", "2024-06-01")
     assert result.exit_code == ExitCode.STRICT_WARNINGS, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("briefgen: warning:")]
-    assert any("minutes.docx: not read: a Word document" in line and ".html" in line for line in warnings)
-    assert any("report.pdf: not read: a PDF" in line for line in warnings)
+    assert any("minutes.odt: not read: an OpenDocument text" in line and ".html" in line for line in warnings)
+    assert any("report.rtf: not read: an RTF document" in line for line in warnings)
     assert any("corrections.toml.txt: not read" in line and "rename it to corrections.toml" in line
                for line in warnings)
     assert sorted(d["article"]["path"] for d in digests(tmp_path / "out")) == ["a-accord.txt", "b-inspectors.md"]

@@ -141,7 +141,8 @@ def review_folder(
     applied = load_corrections(folder, corrections)  # a mistake in it stops the build before any work
     paths = find_articles(folder)
     if not paths:
-        raise InputError("no articles found (expected .txt, .md or .html files)" + _not_read(folder), folder)
+        expected = "no articles found (expected .txt, .md, .html, .docx or .pdf files)"
+        raise InputError(expected + _not_read(folder), folder)
     progress.articles_found(len(paths))
     glossary_files = [*settings.glossaries, BUILTIN_GLOSSARY]
     if glossary is None:

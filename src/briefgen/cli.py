@@ -88,7 +88,9 @@ ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "reduction", "kl", "
               "news-learned")
 
 FilesArgument = Annotated[
-    list[Path], typer.Argument(metavar="FILE...", help="Article file(s) (.txt, .md, .html).", show_default=False)]
+    list[Path],
+    typer.Argument(metavar="FILE...", help="Article file(s) (.txt, .md, .html, .docx, .pdf).", show_default=False),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout (one line per file).")]
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", help="Settings file (default: briefgen.toml in the articles' folder).")]
@@ -495,6 +497,34 @@ def init(
     for path in init_folder(folder, with_theme=theme):
         _echo(str(path.resolve()), one_line=True)
     _echo(f"Next: put the articles in {folder}, then run: briefgen build {folder}", err=True)
+
+
+@command()
+@handles_errors
+def fetch(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Web page address(es), http or https.",
+                                              show_default=False)],
+    folder: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="FOLDER", help="The articles' folder to save into (default: this folder).",
+    )] = Path("."),
+) -> None:
+    """Save web pages into the articles' folder, so that build reads them offline.
+
+    Each page is saved as HTML with its address and the day it was fetched (printed in the
+    Sources as "accessed"). A page that cannot be fetched is reported; the others are saved.
+
+    \b
+    Examples:
+      briefgen fetch https://example.org/news/treaty-talks -o week12/
+    """
+    import datetime as dt
+
+    from .read.fetch import fetch as fetch_page
+
+    def show(url: str) -> None:
+        typer.echo(str(fetch_page(url, folder, dt.date.today(), lambda line: typer.echo(line, err=True)).resolve()))
+
+    _for_each_file(urls, show)  # type: ignore[arg-type]
 
 
 @command()

@@ -16,9 +16,12 @@ class SourceDocument:
     """A file as read from disk: decoded text plus what the reader could see without analysis."""
 
     path: Path
-    kind: str  # "txt", "md" or "html"
+    kind: str  # "txt", "md", "html", "docx" or "pdf"
     text: str  # the decoded file body (front matter removed for .md)
     front_matter: tuple[tuple[str, str], ...] = ()  # ("title", "..."), ("date", "2001-11-04"), ...
+    # What the file's container states, with where: ("title", "...", "heading") from a Word title,
+    # ("url", ..., "saved page") and ("accessed", "2026-12-02", ...) from briefgen fetch or a PDF's print header.
+    stated: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def name(self) -> str:

@@ -58,8 +58,21 @@ def extract(doc: SourceDocument) -> Article:
     elif doc.kind == "md":
         found = _from_markdown(doc.text)
     else:
-        found = _from_plain_text(doc.text)
-    return _article(doc, _with_front_matter(found, doc))
+        found = _from_plain_text(doc.text)  # .txt, and the text of a .docx or .pdf
+    return _article(doc, _with_front_matter(_with_stated(found, doc), doc))
+
+
+def _with_stated(found: _Found, doc: SourceDocument) -> _Found:
+    """What the container states (a Word title, a saved page's address and access date) is
+    surer than what was read from the text."""
+    for name, value, origin in doc.stated:
+        if name == "accessed":
+            date = _iso_date(value)
+            if date:
+                found.fields["accessed"] = (date, origin)
+        elif value:
+            found.fields[name] = (value, origin)
+    return found
 
 
 def require_text(article: Article) -> Article:

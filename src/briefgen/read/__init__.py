@@ -20,7 +20,10 @@ from ..paths import outside_link_problem
 from ..suggest import did_you_mean
 from .mojibake import mojibake_note, repair_mojibake
 
-KIND_BY_EXTENSION = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+KIND_BY_EXTENSION = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".docx": "docx", ".pdf": "pdf",
+}
 
 # Larger files are not news articles; reading them whole would only waste memory and time.
 MEGABYTE = 1024 * 1024
@@ -106,7 +109,8 @@ def read_document(path: Path) -> SourceDocument:
 def kind_of(path: Path) -> str:
     kind = KIND_BY_EXTENSION.get(path.suffix.lower())
     if kind is None:
-        raise InputError(f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md or .html)", path)
+        suffix = path.suffix or "(none)"
+        raise InputError(f"unsupported file type '{suffix}' (use .txt, .md, .html, .docx or .pdf)", path)
     return kind
 
 
@@ -114,7 +118,25 @@ def document_from_bytes(path: Path, data: bytes, notes: list[str] | None = None)
     """Decode the bytes of the article file `path` (already read) into a SourceDocument;
     repaired damage is reported in `notes` (see decode)."""
     kind = kind_of(path)
-    text = decode(data, path, notes)
+    if kind in ("docx", "pdf"):
+        if not data.strip():
+            raise InputError("file is empty", path)
+        from .documents import read_docx, read_pdf
+
+        text, stated = (read_docx if kind == "docx" else read_pdf)(path, data)
+        text, runs = repair_mojibake(text)
+        if runs and notes is not None:
+            notes.append(mojibake_note(runs))
+        return SourceDocument(path=path, kind=kind, text=text, stated=stated)
+    charset = None
+    saved: tuple[tuple[str, str, str], ...] = ()
+    if kind == "html":
+        from .fetch import saved_record
+
+        url, accessed, charset = saved_record(data[:SAMPLE_SIZE].decode("ascii", errors="replace"))
+        saved = tuple((name, value, "saved page") for name, value in (("url", url), ("accessed", accessed)) if value)
+        charset = charset or _declared_charset(data)
+    text = decode(data, path, notes, charset)
     if not text.strip():
         raise InputError("file is empty", path)
     if kind == "md":
@@ -127,7 +149,20 @@ def document_from_bytes(path: Path, data: bytes, notes: list[str] | None = None)
         if not front_matter:
             front_matter, text = split_header_lines(text)
         return SourceDocument(path=path, kind=kind, text=text, front_matter=front_matter)
-    return SourceDocument(path=path, kind=kind, text=text)
+    return SourceDocument(path=path, kind=kind, text=text, stated=saved)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its <meta> (within its first bytes), if Python knows it."""
+    match = _META_CHARSET.search(data[:SAMPLE_SIZE])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def read_bytes(path: Path) -> bytes:
@@ -166,8 +201,9 @@ def _check_readable_size(path: Path, status: os.stat_result) -> None:
         raise InputError(f"file is too large for an article ({size} MB; the limit is {MAX_BYTES // MEGABYTE} MB)", path)
 
 
-def decode(data: bytes, path: Path, notes: list[str] | None = None) -> str:
-    """Decode bytes as text: BOMs first, then UTF-8, then Windows-1252, then Latin-1.
+def decode(data: bytes, path: Path, notes: list[str] | None = None, charset: str | None = None) -> str:
+    """Decode bytes as text: BOMs first, then the declared `charset` (HTTP or <meta>), then UTF-8,
+    then Windows-1252, then Latin-1.
 
     Damage that could be worked around (stray NUL bytes, a few invalid UTF-8 bytes, mojibake:
     see read.mojibake) is repaired, and a one-line note saying so is appended to `notes`.
@@ -178,6 +214,11 @@ def decode(data: bytes, path: Path, notes: list[str] | None = None) -> str:
         if data.startswith(signature):
             raise InputError(f"binary file ({what}), not text", path)
     text = _decode_by_bom(data)
+    if text is None and charset and codecs.lookup(charset).name not in ("utf-8", "ascii"):
+        try:
+            text = data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            text = None
     if text is None:
         if _many_nuls(data):
             raise InputError("binary file (contains NUL bytes), not text", path)
