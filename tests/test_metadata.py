@@ -300,3 +300,39 @@ def test_the_headline_sits_above_its_standfirst_and_byline() -> None:
             "Delegations from both capitals will meet for three days of closed talks at the old palace of nations",
             "By Jane Roe", "12 May 2021"]
     assert pick_headline(head) == "Treaty talks resume in Geneva"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outlet", "rest"),
+    [
+        ("(CNN) The two delegations met in Geneva on Monday.", "CNN", "The two delegations met in Geneva on Monday."),
+        ("Example.net - Inspectors returned to the site on Monday.", "Example.net",
+         "Inspectors returned to the site on Monday."),
+    ],
+)
+def test_an_outlet_opening_the_first_sentence_is_a_dateline(paragraph: str, outlet: str, rest: str) -> None:
+    from briefgen.extract.metadata import without_lead_dateline
+
+    dateline = parse_lead_dateline(paragraph)
+    assert dateline is not None and dateline.agency == outlet and dateline.date is None
+    assert without_lead_dateline(paragraph) == rest
+
+
+def test_an_aside_in_parentheses_is_no_outlet() -> None:
+    assert parse_lead_dateline("(This part is an aside) the talks went on.") is None
+
+
+def test_a_fact_checks_claimant_is_not_its_author() -> None:
+    import json
+
+    import lxml.html
+
+    from briefgen.extract.html_meta import claimants, without_claimants
+
+    review = {"@type": "ClaimReview", "itemReviewed": {"@type": "CreativeWork",
+              "author": {"@type": "Person", "name": "The Northern and Southern defence ministries"}}}
+    tree = lxml.html.fromstring(f"<html><head><script type='application/ld+json'>{json.dumps(review)}</script>"
+                                "</head><body><p>x</p></body></html>")
+    assert claimants(tree) == ["The Northern and Southern defence ministries"]
+    assert without_claimants("The Northern; Southern defence ministries", claimants(tree)) is None
+    assert without_claimants("Jane Roe", claimants(tree)) == "Jane Roe"

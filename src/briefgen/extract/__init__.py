@@ -156,7 +156,8 @@ def _from_html(html: str) -> _Found:
     _offer_date(found, tree, _iso_date(document.date), text)
     if "date" not in found.fields:
         found.offer("date", _scanned_date(html), "page scan")
-    found.offer("author", html_meta.clean_authors(_clean(document.author), sites), "metadata")
+    authors = html_meta.clean_authors(_clean(document.author), sites)
+    found.offer("author", html_meta.without_claimants(authors, html_meta.claimants(tree)), "metadata")
     if text.fields.get("author", (None, ""))[1] == "byline":
         found.offer("author", html_meta.clean_authors(text.fields["author"][0], sites), "byline")
     _offer_lead_dateline(found, paragraphs)

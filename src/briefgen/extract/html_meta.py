@@ -244,3 +244,29 @@ def _is_site(name: str, sites: list[str]) -> bool:
 
 def _comparable(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def claimants(tree: Any) -> list[str]:
+    """Who made the claim a fact-check reviews (schema.org ClaimReview itemReviewed's author): the
+    claim's source, never the fact-check's author."""
+    found: list[str] = []
+    for item in schema_objects(tree):
+        if "claimreview" not in (kind.lower() for kind in types_of(item)):
+            continue
+        reviewed = item.get("itemReviewed")
+        authors = reviewed.get("author") if isinstance(reviewed, dict) else None
+        for author in authors if isinstance(authors, list) else [authors]:
+            name = author.get("name") if isinstance(author, dict) else author
+            if isinstance(name, str) and name.strip():
+                found.append(" ".join(name.split()))
+    return found
+
+
+def without_claimants(authors: str | None, claimed_by: list[str]) -> str | None:
+    """An author field without the names that are the reviewed claim's source ("The Russian;
+    Syrian defense ministries" when the claimant is "The Russian and Syrian defense ministries")."""
+    if not authors or not claimed_by:
+        return authors
+    sources = [_comparable(name) for name in claimed_by]
+    kept = [name for name in authors.split("; ") if not any(_comparable(name) in source for source in sources)]
+    return "; ".join(kept) or None

@@ -64,6 +64,8 @@ _DATELINE_LINE = re.compile(
 _LEAD_DASH = re.compile(r"\s(?:--|—|–|-)\s|^\([^)]{2,20}\)\s*(?:--|—|–|-)\s")
 _LEAD_PREFIX = re.compile(rf"^(?:{_PLACE})?\s*(?:\({_AGENCY}\))?[\s,]*$")
 LEAD_DATELINE_MAX_CHARS = 60
+_OUTLET_OPENER = re.compile(r"^\((?P<agency>[A-Z][A-Za-z.&-]{1,15}(?: [A-Z][A-Za-z.&-]{1,15})?)\)\s+(?=[A-Z\"“‘'])")
+_SITE_OPENER = re.compile(r"^(?P<agency>[A-Za-z][\w-]*\.[A-Za-z]{2,4})\s+(?:--|—|–|-)\s+")
 
 _BYLINE = re.compile(rf"^{alternation('byline_words')}\s+(?P<name>.+)$", re.IGNORECASE)
 _NAME_WORD = re.compile(rf"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$|^{alternation('name_particles')}$")
@@ -178,29 +180,39 @@ def _looks_like_partial_date(text: str) -> bool:
 
 
 def parse_lead_dateline(paragraph: str) -> Dateline | None:
-    """The dateline opening a paragraph ("MOSCOW (AFP) - ...", "Geneva, Feb 6, 2026 -- ..."), else None."""
+    """The dateline opening a paragraph ("MOSCOW (AFP) - ...", "Geneva, Feb 6, 2026 -- ...",
+    "(CNN) The ...", "Example.net - The ..."), else None."""
+    found = _lead_dateline(paragraph)
+    return found[0] if found else None
+
+
+def without_lead_dateline(paragraph: str) -> str:
+    """`paragraph` after its opening dateline ("Geneva, Feb 6, 2026 -- The treaty..." -> "The
+    treaty..."), or the paragraph itself when it opens with none."""
+    found = _lead_dateline(paragraph)
+    return paragraph[found[1] :] if found else paragraph
+
+
+def _lead_dateline(paragraph: str) -> tuple[Dateline, int] | None:
+    """The opening dateline and where the text after it starts."""
+    # News convention: the outlet in parentheses opens the first sentence ("(CNN) The ..."), or
+    # a web outlet's name before a dash ("Example.net - The ...").
+    opener = _OUTLET_OPENER.match(paragraph) or _SITE_OPENER.match(paragraph)
+    if opener:
+        return Dateline(agency=opener.group("agency"), date=None), opener.end()
     dash = _LEAD_DASH.search(paragraph[: LEAD_DATELINE_MAX_CHARS + 4])
     if dash is None:
         return None
     prefix = paragraph[: dash.end()].strip().rstrip("-—–").strip()
     date, place_and_agency = _split_off_date(prefix)
     if date is not None and not place_and_agency.strip(" ,"):
-        return Dateline(agency=None, date=date)  # "27.1.2022 - The ...": a press release's date
+        return Dateline(agency=None, date=date), dash.end()  # "27.1.2022 - The ...": a press release's date
     match = _LEAD_PREFIX.match(place_and_agency)
     if match is None or not (match.group("place") or match.group("agency")):
         return None
     if match.group("agency") is None and date is None:
         return None  # "Word - ..." alone is too common in prose to be read as a dateline
-    return Dateline(agency=match.group("agency"), date=date)
-
-
-def without_lead_dateline(paragraph: str) -> str:
-    """`paragraph` after its opening dateline ("Geneva, Feb 6, 2026 -- The treaty..." -> "The
-    treaty..."), or the paragraph itself when it opens with none."""
-    if parse_lead_dateline(paragraph) is None:
-        return paragraph
-    dash = _LEAD_DASH.search(paragraph[: LEAD_DATELINE_MAX_CHARS + 4])
-    return paragraph[dash.end() :] if dash else paragraph
+    return Dateline(agency=match.group("agency"), date=date), dash.end()
 
 
 def _split_off_date(text: str) -> tuple[dt.date | None, str]:
