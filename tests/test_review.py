@@ -75,15 +75,15 @@ def test_check_lists_each_doubt_with_the_lines_that_settle_it(talks_folder, tmp_
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     assert "talks-resume.txt" in text
-    for message in ("no headline found", "publication date unknown", "outlet unknown",
-                    "the speaker “Oster” is a single word"):
+    for message in ("no headline found", "publication date unknown", "the speaker “Oster” is a single word"):
         assert message in text, message
-    # The caption and the outlet's tag no longer reach the summary (issue 17), so nothing is left to doubt there.
+    # The caption and the outlet's tag no longer reach the summary (issue 17), so nothing is left to doubt there;
+    # the tag gives the outlet (extract, issue 15), so the outlet is known too.
     assert "reads like a photo caption" not in text and "opens with the outlet's tag" not in text
+    assert "outlet unknown" not in text
     # An abbreviation only the article defines is on the article's Abbreviations line, never a box.
     assert "the box “JVC”" not in text
     assert '["talks-resume.txt"]' in result.stdout
-    assert 'outlet = "Wire"' in result.stdout
     assert "drop_sentences" not in result.stdout
     assert '[["talks-resume.txt".quote]]\nstarts = "Nothing has been agreed,"' in result.stdout
     review = (tmp_path / "out" / "review.html").read_text(encoding="utf-8")
