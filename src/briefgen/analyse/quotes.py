@@ -236,8 +236,8 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
         return True
     if _after_determiner(text, region) and _word_after(text, region) in _WORDS_FOR_WORDS:
         return True  # the "wise judge" remark: words mentioned, not said
-    if _is_programme(text, region, inside, words):
-        return True  # 'Roe said on ABC's "This Week,"': the programme's name, whatever follows it
+    if _names_or_reproduces(text, region, inside, words, attribution):
+        return True
     if attribution.tight:
         return False  # '"No," Roe said' is a statement, however short
     if region.secondary:
@@ -254,6 +254,16 @@ def _is_term(article: _Article, region: Region, attribution: _Attribution) -> bo
     return len(words) <= _SHORT_FRAGMENT or (len(words) <= _UNSPOKEN_PHRASE and inside[:1].islower())
 
 
+def _names_or_reproduces(text: str, region: Region, inside: str, words: list[str], attribution: _Attribution) -> bool:
+    """A title, an inscription or another outlet's passage, whatever follows it: the marks set off a
+    name or a text reproduced, even when a speaker's cue comes next ('On "Night Desk," Roe said')."""
+    if _is_programme(text, region, inside, words) or _names_a_work(text, region, inside, words):
+        return True  # 'Roe said on ABC's "This Week,"': the programme's name, whatever follows it
+    if _is_inscription(text, region) or (attribution.speaker is None and _is_credited_excerpt(text, region)):
+        return True
+    return _described_by_relative_clause(attribution, inside, words)
+
+
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 # Nouns for words themselves: 'the "wise judge" phrase' mentions a quotation rather than making it.
 _WORDS_FOR_WORDS = words("words_for_words")
@@ -267,6 +277,92 @@ def _is_programme(text: str, region: Region, inside: str, words: list[str]) -> b
     """A Title Case name right after an outlet's possessive or "on" ('told CNN's "New Day,"',
     'on "Morning Joe"'): the programme where someone spoke, not their words."""
     return _is_title(inside, words) and bool(_ON_OUTLET.search(text, max(0, region.opened - 40), region.opened))
+
+
+# Before a title: a work's noun ("the film", "his new book,"), and perhaps the word that names it
+# ("a play called"), or a preposition or a possessive ('an interview with "Night Desk,"', 'ABC's').
+_WORK_BEFORE = re.compile(
+    rf"\b{alternation('work_nouns')}\s*,?\s*(?P<naming>\b{alternation('naming_verbs')}\s*,?\s*)?$", re.IGNORECASE
+)
+_TITLE_PLACE_BEFORE = re.compile(r"(?:\b(?:on|with|of|from|in|to|for|like)|\w['’]s)\s+$", re.IGNORECASE)
+# After a title: its author ('"Quiet Shores" by Ann Lee') or the noun it modifies ('"Night Desk" host').
+_TITLE_AUTHOR_AFTER = re.compile(r"[^\S\n]+by[^\S\n]+[A-Z]")
+_LONGEST_SUBTITLED = 16  # words of a title with a subtitle after a colon ("Backwater: How a Town ...")
+
+
+def _names_a_work(text: str, region: Region, inside: str, words: list[str]) -> bool:
+    """Rule work-title: the title of a book, film, show or column, by the conventions of news copy.
+
+    A quoted string right after a work's noun is its title: in any case when a naming word
+    introduces it ("a play called 'The long night'"), in title case otherwise ("the novel 'Quiet
+    Shores: A Memoir'", "his book, 'Backwater.'"). A title-case string right after a preposition or a
+    possessive ('an interview with "Night Desk,"', "the channel's 'Early Hour'") or followed by its
+    author ('"Quiet Shores" by Ann Lee') or by the noun it modifies ('the "Night Desk" host') names a
+    work too. The final mark inside the closing quotation
+    mark is the sentence's, by American style, so it does not make the title a statement.
+    """
+    before = text[max(0, region.opened - 60) : region.opened]
+    work = _WORK_BEFORE.search(before)
+    if work and work.group("naming"):
+        return len(words) <= _LONGEST_SUBTITLED
+    if not _title_like(inside, words):
+        return False
+    if work:
+        return True
+    if "!" in inside or "?" in inside:
+        return False  # chants of "Roe! Roe!": a crowd's words, not a title
+    if _TITLE_PLACE_BEFORE.search(before):
+        return True
+    return region.closed is not None and bool(
+        _TITLE_AUTHOR_AFTER.match(text, region.closed) or _modifies_next_word(text, region)
+    )
+
+
+def _title_like(inside: str, words: list[str]) -> bool:
+    """Title case, a subtitle after a colon allowed: the first word and at least two in three of the
+    others capitalised, short words ("of", "the") and numbers aside ("Orange is the New Black")."""
+    if not words or len(words) > (_LONGEST_SUBTITLED if ":" in inside else _LONGEST_TITLE):
+        return False
+    if not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    counted = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS and not w[0].isdigit()]
+    capitalised = sum(w[0].isupper() for w in counted)
+    return capitalised * 3 >= len(counted) * 2
+
+
+_INSCRIBED = re.compile(
+    rf"\b{alternation('inscribed_things')}\b(?:\s+(?:that|which))?\s+{alternation('inscription_verbs')}[\s:,]*$",
+    re.IGNORECASE,
+)
+
+
+def _is_inscription(text: str, region: Region) -> bool:
+    """Rule inscription: the words a sign, a shirt or a banner carries ("a placard reading 'No more
+    tests'") are the object's text, not a quotation of anyone speaking."""
+    return bool(_INSCRIBED.search(text, max(0, region.opened - 50), region.opened))
+
+
+# "[Daily Ledger]", "[Ann Lee, Example Post]": a bracketed credit right after the closing mark.
+_BRACKETED_CREDIT = re.compile(r"[^\S\n]*\[[^\]\n]{0,60}[A-Z0-9][^\]\n]{0,60}\]")
+
+
+def _is_credited_excerpt(text: str, region: Region) -> bool:
+    """Rule credited-excerpt: a quotation followed at once by a bracketed source, the way newsletters
+    and digests reproduce a passage of another outlet's story ('"..." [Daily Ledger]'), is that
+    outlet's prose, not anyone's spoken words."""
+    return region.closed is not None and bool(_BRACKETED_CREDIT.match(text, region.closed))
+
+
+_RELATIVE_WORDS = words("relative_words")
+
+
+def _described_by_relative_clause(attribution: _Attribution, inside: str, words: list[str]) -> bool:
+    """ 'the show "Night Shift," which ran for years': a relative pronoun right after the closing
+    mark describes the quoted name (in title case); no one says it. A lower-case phrase before "who"
+    ('a "chief envoy" who reports to her') is someone's words for a thing, and stays a quotation."""
+    speaker = attribution.speaker
+    relative = speaker is not None and (speaker.pronoun or "") in _RELATIVE_WORDS
+    return attribution.tight and relative and _is_title(inside, words)
 
 
 def _after_determiner(text: str, region: Region) -> bool:
@@ -305,7 +401,7 @@ def _is_sentence(inside: str) -> bool:
     return inside[:1].isupper() and inside[-1:] in ".!?"
 
 
-_SO_CALLED = re.compile(rf"{alternation('term_markers')}\s*$", re.IGNORECASE)
+_SO_CALLED = re.compile(rf"\b(?:{alternation('term_markers')}|{alternation('label_markers')})[\s:,]*$", re.IGNORECASE)
 # "(EPAA)", "(2005)", "(campaign poster, 2003)": an abbreviation or a date glossing a term or slogan.
 _GLOSS = re.compile(r"[ \t]*\((?:[A-Z]{2,8}|[^()]{0,60}\b\d{4})\)")
 _NEXT_WORD = re.compile(r"[ \t]*(\(|[A-Za-z][\w\-]*)")

@@ -1,0 +1,128 @@
+"""Quoted strings that are not quotations: titles of works, inscriptions, labels, credited excerpts.
+
+One table per rule of analyse.quotes (work-title, inscription, label markers, credited-excerpt,
+relative clause after a name), each with cases the rule must drop and near misses it must keep
+as quotations. Every text here is made up for the test, with fictional people and works.
+"""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analyse.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [q.quote for q in find_quotes(text)]
+
+
+# --- work-title: the title of a book, film, show or column -------------------------------------
+
+WORK_TITLES = [
+    # a work's noun, then a title with a subtitle, the sentence's full stop inside the marks
+    ('The memo was quoted in Ann Lee\'s book "Low Tide: How a Port Town Lost Its Harbour."', "Low Tide"),
+    # a work's noun and a comma, the title's comma inside the marks
+    ('His latest book, "Small Wars: A Field Guide," sold well in the spring.', "Small Wars"),
+    # a naming word after the work's noun: any case
+    ('A troupe is staging a play called "the long night of the envoys," to full houses.', "the long night"),
+    # the film noun, an exclamation closing the title
+    ('She once appeared in the comedy movie "Storm Bay 2: Not Again!" with her brother.', "Storm Bay"),
+    # a title after "with" and "of"
+    ('In an interview with "Harbour Morning Live," Tom Vale said he would stand.', "Harbour Morning"),
+    ('He is now the host of "The Late Hour with Ben Ore."\n\nTickets are sold out.', "The Late Hour"),
+    # a title followed by its author
+    ('The scene comes from "Grey Ledger: Notes on the Treaty Years" by Mara Lind, a historian.', "Grey Ledger"),
+    # a title modifying the noun after it, a lower-case small word inside
+    ('"Night is the Only Cover" star Ana Field spoke about her childhood.', "Night is"),
+    # a programme after a lower-case possessive
+    ('On the channel\'s "Sunday Desk," Senator Jane Roe said the vote would pass.', "Sunday Desk"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WORK_TITLES)
+def test_the_title_of_a_work_is_not_a_quotation(text: str, title: str) -> None:
+    assert not [q for q in quoted(text) if q.startswith(title)]
+
+
+KEPT_NEAR_TITLES = [
+    # a crowd's chant after "of": words said, not a title
+    ('Walking in to chants of "Vale! Vale!," the senator waved.', "Vale! Vale!,"),
+    # a statement in sentence case after a preposition, with its speaker
+    ('The envoy turned to the press. "We are not leaving," she said of the talks.', "We are not leaving,"),
+    # a video is something said in the story: what follows is a quotation
+    ('In a video, Jane Roe said: "We will sign the treaty next week."', "We will sign the treaty next week."),
+]
+
+
+@pytest.mark.parametrize(("text", "quotation"), KEPT_NEAR_TITLES)
+def test_near_titles_that_are_quotations_stay(text: str, quotation: str) -> None:
+    assert quotation in quoted(text)
+
+
+# --- inscription: the words a shirt, a cap or a mug carries -------------------------------------
+
+INSCRIPTIONS = [
+    'The volunteer wore a shirt that read "Rivers before ports."',
+    'Delegates were handed caps reading "Count every warhead" at the door.',
+    'A mug emblazoned with "World\'s best negotiator" sat on her desk.',
+]
+
+
+@pytest.mark.parametrize("text", INSCRIPTIONS)
+def test_the_words_a_thing_carries_are_not_a_quotation(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_a_protesters_sign_still_speaks_for_its_holder() -> None:
+    # news copy quotes a placard as the message of the person who holds it
+    text = 'Ana Field held up a sign saying "No new missiles in our valley."'
+    assert quoted(text) == ["No new missiles in our valley."]
+
+
+# --- label markers: addresses, classifications, brands, self-descriptions -----------------------
+
+LABELS = [
+    'Dozens of cards arrived addressed simply to "The Harbour Mayor, Port Ellis."',
+    'Most of the cables were rated "restricted," the lowest grade.',
+    'The cafe chain, billed as "the home of honest coffee," opened a tenth shop.',
+    'The group, which describes itself as "a coalition of worried engineers," met in May.',
+    'Marchers carried slogans such as "No more tests" through the square.',
+]
+
+
+@pytest.mark.parametrize("text", LABELS)
+def test_a_label_is_not_a_quotation(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_a_persons_words_about_themselves_stay_a_quotation() -> None:
+    text = 'Tom Vale describes himself as "a stubborn optimist about arms control."'
+    assert quoted(text) == ["a stubborn optimist about arms control."]
+
+
+# --- credited-excerpt: a digest's passage from another outlet -----------------------------------
+
+
+def test_a_passage_credited_in_brackets_is_the_outlets_prose() -> None:
+    text = (
+        "TALKS STALL AGAIN “The third round of talks ended without a date for the next one, and both "
+        "delegations left the hotel separately.” [Ann Lee, Harbour Gazette]\n\nMore news below."
+    )
+    assert quoted(text) == []
+
+
+def test_a_bracketed_credit_does_not_drop_a_named_speaker() -> None:
+    text = "Jane Roe, a pollster: “Our last survey showed the gap closing in every region.” [Poll Desk]"
+    assert quoted(text) == ["Our last survey showed the gap closing in every region."]
+
+
+# --- a name described by a relative clause ------------------------------------------------------
+
+
+def test_a_title_before_who_or_which_is_a_name() -> None:
+    text = 'Ben Ore, a contestant on the quiz "The Last Answer," who later went into politics, spoke first.'
+    assert quoted(text) == []
+
+
+def test_a_phrase_before_who_stays_a_quotation() -> None:
+    text = 'She wants to appoint a "chief treaty inspector" who reports to the minister, Roe said.'
+    assert quoted(text) == ["chief treaty inspector"]
