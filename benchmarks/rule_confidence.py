@@ -9,15 +9,19 @@ The model is a product: confidence = rule x quote shape x speaker kind (lexicon 
 attribution_rules.confidence, speaker_shapes.factor). A rule's figure is its precision smoothed
 towards the mean (PRIOR_WEIGHT pseudo-counts), so a rule met twice is not trusted fully; the
 factors are fitted in turn, each as (right answers) / (what the other figures predict). The two
-pronoun kinds cannot be measured here and keep their stated factors. Tune on dev, then check the
-figures on dev-more with benchmarks/quotes.py.
+pronoun kinds cannot be measured here and keep their stated factors. Fit on dev and one half of
+dev-more (`FILE:fit`: the articles whose id's SHA-1 is even, `half_of`), then check the figures on
+the other half (`FILE:confirm`) and on dev-single with benchmarks/quotes.py.
 
     PYTHONPATH=src python benchmarks/rule_confidence.py            # print the figures
+    PYTHONPATH=src python benchmarks/rule_confidence.py --data ../shared/bench/quotes/dev.jsonl \
+        ../shared/bench/quotes/dev-more.jsonl:fit                   # dev and the fit half of dev-more
     PYTHONPATH=src python benchmarks/rule_confidence.py --write    # and write them to speech.yaml
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
@@ -41,12 +45,20 @@ def _scorer():
     return module
 
 
-def graded(gold_path: Path) -> list[tuple[str, tuple[str, ...], bool]]:
-    """(rule, shapes, right?) for every found speaker of a gradable gold quote."""
+def half_of(article_id: str) -> str:
+    """ "fit" or "confirm": a stable split of a gold file by the SHA-1 of each article's id, so the
+    figures can be fitted on one half and checked on the other."""
+    return ("fit", "confirm")[int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def graded(gold_path: Path, half: str = "all") -> list[tuple[str, tuple[str, ...], bool]]:
+    """(rule, shapes, right?) for every found speaker of a gradable gold quote (of one half, or all)."""
     score = _scorer()
     out = []
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
+        if half != "all" and half_of(doc["id"]) != half:
+            continue
         found = [(q, k) for q, k in stage.quotes_with_shapes(doc["text"]) if score.tokens(q.quote)]
         preds = [{"quote": q.quote, "speaker": q.speaker or ""} for q, _k in found]
         for i, j in score.match(preds, doc["quotes"]):
@@ -105,13 +117,19 @@ def write(rule_conf: dict[str, float], factor: dict[str, float]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=BENCH / "quotes" / "dev.jsonl", help="gold JSONL")
+    parser.add_argument(
+        "--data", type=Path, nargs="+", default=[BENCH / "quotes" / "dev.jsonl"],
+        help="gold JSONL files; FILE:fit or FILE:confirm takes one half of a file (half_of)",
+    )
     parser.add_argument("--write", action="store_true", help="write the figures to lexicon/speech.yaml")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"benchmark data not found: {args.data}", file=sys.stderr)
-        return 1
-    cases = graded(args.data)
+    cases = []
+    for spec in args.data:
+        path, _colon, half = str(spec).partition(":")
+        if not Path(path).exists():
+            print(f"benchmark data not found: {path}", file=sys.stderr)
+            return 1
+        cases += graded(Path(path), half or "all")
     rule_conf, factor = fit(cases)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for rule, _shapes, ok in cases:

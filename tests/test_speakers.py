@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen import lexicon
 from briefgen.analyse.quotes import find_quotes
 from briefgen.analyse.speakers import ATTRIBUTION_RULES
+from briefgen.analyse.speakers.phrases import cannot_speak
 
 # (rule, article text, the start of the quotation, speaker, role)
 RULE_CASES = [
@@ -244,6 +246,10 @@ SHAPE_CASES = [
      'Poison pill', 'Maria Okafor', None),
     ('_is_role_word', '"The inspectors will return in spring," analysts said.',
      'The inspectors w', 'analysts', None),
+    ('_past_adjunct_phrase', 'Maria Okafor at the time said the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Maria Okafor', None),
+    ('_past_adjunct_phrase', 'Tom Brandt, who has in the past called the accord "a paper tiger with no teeth at all," spoke first.',
+     'a paper tiger', 'Tom Brandt', None),
 ]
 
 
@@ -261,6 +267,38 @@ def test_each_speaker_shape(where: str, text: str, opening: str, speaker: str, r
     ],
 )
 def test_no_speaker_for_someone_spoken_to_or_blamed_by_an_unnamed_critic(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+# Places named as where and common nouns that stand where a subject would never speak
+# (lexicon places_that_do_not_speak, nouns_that_do_not_speak; speakers.phrases.cannot_speak).
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will carry every county in the state this time," Ohio said.',
+        '"We will carry every county in the state this time," the Midwest said.',
+        'Likewise said the plan was "a paper tiger with no teeth at all."',
+        'Hours later said the plan was "a paper tiger with no teeth at all."',
+    ],
+)
+def test_no_speaker_for_a_place_or_a_common_noun(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+@pytest.mark.parametrize("table", ["places_that_do_not_speak", "nouns_that_do_not_speak"])
+def test_the_examples_of_the_tables_of_what_cannot_speak(table: str) -> None:
+    examples = lexicon.table(table).examples
+    assert examples and [e for e in examples if not cannot_speak(e)] == []
+
+
+@pytest.mark.parametrize("text", ['"We are ready to talk at any time," Iran said.', '"We are ready," Washington warned.'])
+def test_a_country_or_a_capital_speaks_for_its_government(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] != [None]
+
+
+def test_a_cue_inside_a_relative_aside_speaks_only_for_the_aside() -> None:
+    text = ('Tom Brandt was pressed on whether the cuts, which the budget office estimates would save millions, '
+            'would risk "leaving the fleet without spare parts for a decade."')
     assert [q.speaker for q in find_quotes(text)] == [None]
 
 

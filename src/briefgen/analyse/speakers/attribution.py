@@ -154,7 +154,7 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
     for c in range(len(before) - 1, _fronted_clause_end(before) - 1, -1):
         depth += before[c].text == ")"
         depth -= before[c].text == "(" and depth > 0
-        if depth or not is_cue_at(before, c) or cue_is_noun(before, c):
+        if depth or not is_cue_at(before, c) or cue_is_noun(before, c) or _in_closed_relative(before, c):
             continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return credit(_blamed_for(before, c - 1, text), "blamed-for-saying")
@@ -167,6 +167,17 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
             return speaker
         fallback = fallback or speaker
     return fallback
+
+def _in_closed_relative(tokens: list[Token], c: int) -> bool:
+    """ 'Roe was asked whether the cuts, which the budget office estimates would save $4 billion,
+    would risk "..."': a relative clause set off by commas is an aside about a noun, and its cue
+    speaks only for the aside; the quotation after the closing comma belongs to the main clause."""
+    opening = next((k for k in range(c - 1, -1, -1) if tokens[k].text in _CLAUSE_STOPS or tokens[k].text == ","), None)
+    if opening is None or tokens[opening].text != "," or tokens[opening + 1].lower not in _RELATIVE_OPENERS:
+        return False
+    return any(t.text == "," for t in tokens[c + 1 :])
+
+_RELATIVE_OPENERS = frozenset(("which", "who", "whom", "whose"))
 
 def _inverted_before_quote(before: list[Token], c: int, text: str) -> Speaker | None:
     """ 'Because of the calendar, explained Tom Rosenberg, "there is ..."': an inverted cue set off

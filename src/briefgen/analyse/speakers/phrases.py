@@ -41,6 +41,21 @@ def _is_dateline(token: Token) -> bool:
     """A place written in capitals to open a story ("WASHINGTON --"), not part of a name."""
     return len(token.text) > 4 and token.text.isupper() and token.text.isalpha()
 
+# Places named as where, not who, and common nouns that stand where a subject would (lexicon speech.yaml).
+_CANNOT_SPEAK = words("places_that_do_not_speak") | words("nouns_that_do_not_speak")
+
+
+def cannot_speak(phrase: str) -> bool:
+    """ "New Hampshire", "Colo.", "the time", "Hours", "Likewise": a phrase that a sentence can put
+    where its subject stands ('"...," New Hampshire voters heard' misread, "Trump at the time said")
+    but that never says anything, alone or after "the". A country or a capital does speak for its
+    government ("Iran said", "Washington warned"), so none is listed."""
+    words_ = phrase.lower().split()
+    if words_[:1] == ["the"]:
+        words_ = words_[1:]
+    return " ".join(words_) in _CANNOT_SPEAK
+
+
 def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     """Read a speaker phrase such as "Russian Defense Minister Sergei Ivanov" or "the official".
 
@@ -50,6 +65,8 @@ def phrase_to_speaker(tokens: list[Token], text: str) -> Speaker | None:
     tokens = _trim(tokens)
     if not tokens or re.split(r"['’]", tokens[0].lower)[0] in ("you", "your"):
         return None  # the reader ("you're putting together an offer") is nobody's voice
+    if cannot_speak(_span(text, tokens)):
+        return None
     if len(tokens) == 1 and tokens[0].lower in _PRONOUNS:
         return Speaker(tokens[0].text, None, tokens[0].start, tokens[0].start, pronoun=tokens[0].lower)
     if len(tokens) == 1 and tokens[0].lower in _STANDING_ALONE:

@@ -14,6 +14,7 @@ from .phrases import (
     _span,
     _split_commas,
     _trim,
+    cannot_speak,
     phrase_to_speaker,
 )
 from .tokens import (
@@ -39,7 +40,7 @@ from .tokens import (
 
 def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     """The speaker phrase that ends just before tokens[cue] ("Jane Roe, a spokeswoman, said")."""
-    i = _skip_adjuncts(tokens, cue)
+    i = _past_adjunct_phrase(tokens, _skip_adjuncts(tokens, cue), text)
     if i == 0 or tokens[i - 1].text in _COORDINATORS or _is_passive(tokens, i, cue):
         return None
     if tokens[i - 1].text in _DASHES:
@@ -62,6 +63,18 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     return speaker
 
 _DASHES = frozenset(("—", "–", "--"))
+
+def _past_adjunct_phrase(tokens: list[Token], i: int, text: str) -> int:
+    """Where the subject ends once an adjunct of time or manner is skipped: "Roe at the time said",
+    "Roe, who has in the past called it": a preposition and a noun that cannot speak
+    (`cannot_speak`) stand between the subject and its verb, so the subject is before them."""
+    phrase = _phrase_back(tokens, i)
+    start = i - len(phrase)
+    if not phrase or start == 0 or tokens[start - 1].lower not in _PREPOSITIONS:
+        return i
+    if not cannot_speak(_span(text, phrase)):
+        return i
+    return _skip_adjuncts(tokens, start - 1)
 
 _LONGEST_APPOSITION = 16  # tokens
 
