@@ -86,6 +86,9 @@ RULE_CASES = [
     ("previous-sentence",
      'Maria Okafor announced a return of the inspectors for the spring. "We will be back with more people and tools."',
      "We will be back", "Maria Okafor", None),
+    ("possessor-of-speech-noun",
+     'The mayor mocked Maria Okafor\'s claim that the minister "founded the militia in the hills."',
+     "founded the militia", "Maria Okafor", None),
     ("later-in-paragraph",
      '"We will be back with more people and tools." In the same breath, "the inspectors will return," Maria Okafor said.',
      "We will be back", "Maria Okafor", None),
@@ -294,6 +297,22 @@ def test_the_examples_of_the_tables_of_what_cannot_speak(table: str) -> None:
 @pytest.mark.parametrize("text", ['"We are ready to talk at any time," Iran said.', '"We are ready," Washington warned.'])
 def test_a_country_or_a_capital_speaks_for_its_government(text: str) -> None:
     assert [q.speaker for q in find_quotes(text)] != [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the quotation is the object of the owner's noun of saying
+        ('Tom Brandt called Maria Okafor\'s assertion of a "claim of right" over the files troubling.', "Maria Okafor"),
+        # the words judge the claim: they are the judge's, not the owner's
+        ('Tom Brandt said Maria Okafor\'s claim that the fleet is in poor shape after years of cuts is "simply not true."',
+         "Tom Brandt"),
+        ('Tom Brandt denounced Maria Okafor\'s remarks as "hurtful and humiliating for the whole crew."', "Tom Brandt"),
+        ('Tom Brandt called Maria Okafor\'s charge "pathetic and dangerous for the whole crew."', "Tom Brandt"),
+    ],
+)
+def test_the_owner_of_a_noun_of_saying_speaks_only_inside_it(text: str, speaker: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
 
 
 def test_a_cue_inside_a_relative_aside_speaks_only_for_the_aside() -> None:

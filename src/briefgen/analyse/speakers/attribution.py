@@ -8,8 +8,10 @@ from ...lexicon import words
 from .phrases import is_personal, phrase_to_speaker
 from .subjects import (
     _BE_FORMS,
+    _POSSESSIVE,
     _document_author,
     _phrase_back,
+    _possessor,
     according_to,
     clause_subject,
     has_own_subject,
@@ -23,6 +25,7 @@ from .tokens import (
     _TIME_WORDS,
     Speaker,
     Token,
+    _is_auxiliary,
     credit,
     cue_is_noun,
     is_cue,
@@ -42,7 +45,9 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     if not head or (len(head) == 1 and head[0].lower in _INTERVIEW_LABELS):
         return None  # "Q:" and "A:" mark the turns of an interview, not a person
     verb = len(head) - 2 if len(head) > 1 and head[-1].lower in _PARTICLES else len(head) - 1
-    if is_cue_at(head, verb) or _PAST_TENSE.match(head[verb].text):
+    participle_after_comma = is_participle(head[verb]) and verb > 0 and head[verb - 1].text == ","
+    if (is_cue_at(head, verb) or _PAST_TENSE.match(head[verb].text)) and not participle_after_comma:
+        # ("Roe rallied them, saying:" is the clause's subject speaking: cue_speaker below reads it)
         # the verb right before the colon ("O'Malley interjected:", "Roe wrapped up --"), listed or not
         speaker = subject_before(head, verb, text)
         if speaker and (speaker.proper or speaker.pronoun):
@@ -154,6 +159,9 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
     for c in range(len(before) - 1, _fronted_clause_end(before) - 1, -1):
         depth += before[c].text == ")"
         depth -= before[c].text == "(" and depth > 0
+        owner = _owner_of_speech_noun(before, c, text) if not depth else None
+        if owner is not None:
+            return credit(owner, "possessor-of-speech-noun")
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c) or _in_closed_relative(before, c):
             continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
@@ -167,6 +175,33 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
             return speaker
         fallback = fallback or speaker
     return fallback
+
+_SPEECH_NOUNS = words("speech_nouns")
+_LONGEST_CONTENT_SUBJECT = 4  # tokens of "that the minister" before a quoted predicate
+
+def _owner_of_speech_noun(tokens: list[Token], c: int, text: str) -> Speaker | None:
+    """ 'Roe's claim that the minister "founded the militia"', 'Roe's assertion of a "right to
+    know"': a noun of saying owned by a name holds the owner's words when the quotation is its
+    object after "of", or the predicate of its short that-clause. Not when the words before the
+    quotation judge the claim ('called Roe's claim "absurd"', 'Roe's claim that ... is "untrue"'):
+    then the quotation is someone else's, and it follows the noun directly or after a long clause."""
+    if c == 0 or tokens[c].lower not in _SPEECH_NOUNS or not _POSSESSIVE.search(tokens[c - 1].text):
+        return None
+    rest = tokens[c + 1 :]
+    if not (_quoted_object(rest) or _quoted_predicate(rest)):
+        return None
+    owner = _possessor(_phrase_back(tokens, c), text)
+    return owner if owner is not None and owner.proper else None
+
+def _quoted_object(rest: list[Token]) -> bool:
+    """ "assertion of a ___": the quotation is the noun's object."""
+    return [t.lower for t in rest] in (["of"], ["of", "a"], ["of", "an"], ["of", "the"])
+
+def _quoted_predicate(rest: list[Token]) -> bool:
+    """ "claim that the minister ___": a short that-clause whose predicate is the quotation."""
+    if not rest or rest[0].lower != "that" or not 1 < len(rest) <= _LONGEST_CONTENT_SUBJECT + 1:
+        return False
+    return not any(_is_auxiliary(t) or t.text in _CLAUSE_STOPS or t.text == "," for t in rest[1:-1])
 
 def _in_closed_relative(tokens: list[Token], c: int) -> bool:
     """ 'Roe was asked whether the cuts, which the budget office estimates would save $4 billion,
