@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.analyse.quotes import find_quotes
+from briefgen.analyse.quotes import find_quotes, key_quotes
 
 
 def quoted(text: str) -> list[str]:
@@ -126,3 +126,34 @@ def test_a_title_before_who_or_which_is_a_name() -> None:
 def test_a_phrase_before_who_stays_a_quotation() -> None:
     text = 'She wants to appoint a "chief treaty inspector" who reports to the minister, Roe said.'
     assert quoted(text) == ["chief treaty inspector"]
+
+
+# --- a headline credited to its byline ----------------------------------------------------------
+
+BYLINES = [
+    ('TONIGHT—"Harbour jazz club to close after forty years," by the Gazette\'s Ann Lee.', []),
+    ('—"Ferry strike enters its third week," by Tom Vale: http://example.net/ferry', []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BYLINES)
+def test_a_headline_followed_by_its_byline_is_not_a_quotation(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_fragment_before_by_stays_a_quotation() -> None:
+    text = 'Mara Lind said the "coarseness of his remarks, mostly unprovoked," by Vale had hurt the talks.'
+    assert quoted(text) == ["coarseness of his remarks, mostly unprovoked,"]
+
+
+# --- stray-close: a quotation closed by a mark of the other style -------------------------------
+
+
+def test_a_quotation_closed_by_a_stray_mark_is_never_a_key_quote() -> None:
+    text = (
+        "Ana Field wrote: “We are ready to sign the treaty this week.’ Field spoke at the port on Monday. "
+        "She later left for the capital, where she met “old friends.”"
+    )
+    [quote] = [q for q in find_quotes(text) if q.quote.startswith("We are ready")]
+    assert quote.open_end
+    assert quote not in key_quotes(find_quotes(text))

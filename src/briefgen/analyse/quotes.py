@@ -305,6 +305,8 @@ def _names_a_work(text: str, region: Region, inside: str, words: list[str]) -> b
     work = _WORK_BEFORE.search(before)
     if work and work.group("naming"):
         return len(words) <= _LONGEST_SUBTITLED
+    if _credited_to_an_author(text, region, inside):
+        return True
     if not _title_like(inside, words):
         return False
     if work:
@@ -316,6 +318,19 @@ def _names_a_work(text: str, region: Region, inside: str, words: list[str]) -> b
     return region.closed is not None and bool(
         _TITLE_AUTHOR_AFTER.match(text, region.closed) or _modifies_next_word(text, region)
     )
+
+
+# '"Talks to resume in spring," by the Gazette's Ann Lee': a byline right after the closing mark.
+_BYLINE_AFTER = re.compile(r"[^\S\n]+by[^\S\n]+(?:[Tt]he[^\S\n]+)?[A-Z]")
+
+
+def _credited_to_an_author(text: str, region: Region, inside: str) -> bool:
+    """A headline or a title set off by its comma and followed by its byline ('"Talks to resume in
+    spring," by the Gazette's Ann Lee'), in sentence case too: digests and letters pages cite
+    articles so. A fragment in lower case before "by" names what someone did, and stays."""
+    if region.closed is None or not _opens_sentence(inside) or inside.rstrip()[-1:] not in ",.":
+        return False  # 'the "ugliness of his remarks," by Roe's account': a fragment, its author
+    return bool(_BYLINE_AFTER.match(text, region.closed))
 
 
 def _title_like(inside: str, words: list[str]) -> bool:
@@ -872,9 +887,24 @@ def _role_in_name(name: str, role: str | None, kind: str, lower_words: set[str])
     return name, role, kind
 
 
+# A closing mark of the other style after a sentence's end, then a new sentence: '“We go.’ Roe left'.
+_STRAY_CLOSE = re.compile(r"[.!?]([’”])\s+[A-Z]")
+_OPENER_OF = {"’": "‘", "”": "“"}
+
+
+def _closed_by_a_stray_mark(inside: str) -> bool:
+    """Rule stray-close: a quotation that a mark of the other style closes ('“We go.’ Roe left ...')
+    was typed with the wrong closing mark, so its region runs on into the story's own sentences."""
+    stray = _STRAY_CLOSE.search(inside)
+    return stray is not None and _OPENER_OF[stray.group(1)] not in inside[: stray.start()]
+
+
 def _open_ended(article: _Article, region: Region) -> bool:
     """A quotation left open at the end of its paragraph that the next paragraph does not re-open:
-    its closing mark was dropped (or captions run on after it), so where it ends is unknown."""
+    its closing mark was dropped (or captions run on after it), so where it ends is unknown. So too
+    a quotation closed by a stray mark of the other style (`_closed_by_a_stray_mark`)."""
+    if _closed_by_a_stray_mark(article.text[region.start : region.end]):
+        return True
     if region.closed is not None or article.text[region.end : article.paragraphs[region.paragraph][1]].strip():
         return False  # closed, or ended where the same paragraph re-opens a quotation ("on. 'There")
     following = region.paragraph + 1
