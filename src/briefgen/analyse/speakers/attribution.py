@@ -223,8 +223,17 @@ def _inverted_before_quote(before: list[Token], c: int, text: str) -> Speaker | 
     if speaker is None or not speaker.proper:
         return None
     rest = [t for t in before[c + 1 :] if t.start >= speaker.start + len(speaker.name)]
-    # the phrase is set off ('explained Roe, "'); 'said Roe "...' is Roe doing what the quote says
-    return speaker if rest and all(t.text in (",", ":") for t in rest) else None
+    # the phrase is set off ('explained Roe, "'); 'said Roe "...' is Roe doing what the quote says.
+    # Set off in mid-sentence ('The trouble, says Roe, a historian, is that it was "..."'), the
+    # inverted cue is a parenthesis that attributes the whole sentence.
+    following = before[c + 1] if c + 1 < len(before) else None
+    # a name or an article opens it, not "said he expects Roe, Doe and ..."
+    right_after = (
+        following is not None
+        and speaker.phrase_start == following.start
+        and (following.capitalised or following.lower in ("the", "a", "an"))
+    )
+    return speaker if rest and rest[0].text in (",", ":") and right_after else None
 
 _SUBORDINATORS = words("subordinators")
 
