@@ -37,6 +37,29 @@ def test_a_relayed_quotation_keeps_its_name_only_for_review() -> None:
     assert quote.confidence is not None and quote.confidence < PRINT_CONFIDENCE
 
 
+def test_a_quotation_going_on_from_a_relayed_one_is_relayed_too() -> None:
+    """ '"...," Roe said, according to the Gazette. "..."': the second quotation comes from the same source."""
+    text = '"The inspectors will return," Maria Okafor said, according to the Gazette. "We will bring more people."'
+    assert [(q.speaker, q.unsure_speaker) for q in find_quotes(text)] == [(None, "Maria Okafor")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not move," said the nurse, who asked not to be quoted by name.',
+        '"We will not move," the nurse said, after reported cases rose again in the ward.',
+    ],
+)
+def test_relay_words_that_name_no_source_do_not_relay(text: str) -> None:
+    [quote] = find_quotes(text)
+    assert quote.speaker == "the nurse"
+
+
+def test_a_plural_possessive_is_not_a_speaker() -> None:
+    """ "Delegates' reaction:" owns what speaks; it does not speak."""
+    assert [q.speaker for q in find_quotes("Delegates' reaction: 'Is that all there is to it?'")] == [None]
+
+
 def test_the_source_that_reports_is_the_speaker_when_it_is_the_only_one() -> None:
     [quote] = find_quotes('"The inspectors will return in spring," the Gazette reported.')
     assert quote.speaker == "Gazette"
@@ -135,3 +158,12 @@ def test_a_quotation_whose_closing_mark_is_lost_never_goes_in_the_box() -> None:
     [quote] = find_quotes(text)
     assert quote.open_end and quote.speaker == "Lena Ortiz"
     assert key_quotes([quote]) == []
+
+
+def test_the_box_gives_a_speakers_role_once() -> None:
+    text = (
+        '"The inspectors will be back in the spring with more people," said Maria Okafor, the agency\'s spokeswoman. '
+        'Talks went on all night.\n\n"We have asked for a second team and for better equipment," said Maria Okafor.'
+    )
+    box = key_quotes(find_quotes(text))
+    assert [(q.speaker, q.role) for q in box] == [("Maria Okafor", "the agency's spokeswoman"), ("Maria Okafor", None)]

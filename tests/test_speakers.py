@@ -28,6 +28,8 @@ RULE_CASES = [
      "poison pill", "Maria Okafor", None),
     ("framed-fragment", 'Her rivals mocked the plan, calling it "a paper tiger," Maria Okafor told reporters.',
      "a paper tiger", "Her rivals", None),
+    ("said-comma-then-quote", 'When a delegate shouted, "Shame," Maria Okafor smiled, "We hear you."',
+     "Shame", "a delegate", None),
     ("said-speaker-then-quote", 'Because of the calendar, explained Maria Okafor, "the inspectors will return in spring."',
      "the inspectors", "Maria Okafor", None),
     ("speaker-said-closing-sentence", '"The inspectors will return" before the spring thaw, Maria Okafor said.',
@@ -174,6 +176,13 @@ SHAPE_CASES = [
      'return in spring', 'Maria Okafor', None),
     ('_skip_adjuncts', 'Maria Okafor on Friday said the plan was "dead on arrival in the senate."',
      'dead on arrival ', 'Maria Okafor', None),
+    ('_strip_name_prefixes', 'UN spokesman Farhan Aziz Haq said the plan was "dead on arrival in the senate."',
+     'dead on arrival ', 'Farhan Aziz Haq', 'UN spokesman'),
+    ('_strip_name_prefixes', '"The inspectors will return in spring," Pakistani Imran Saeed said.',
+     'The inspectors w', 'Imran Saeed', 'Pakistani'),
+    ('_name_opening_appositions',
+     'Cmdr. Ana Reyes, a spokeswoman for the task force, the coalition\'s press office, said the claim was "false from start to end."',
+     'false from start', 'Ana Reyes', 'a spokeswoman for the task force'),
     ('_apposed_subject', '"The inspectors will return in spring," her lawyer, Tom Brandt, said.',
      'The inspectors w', 'Tom Brandt', 'her lawyer'),
     ('_is_aside', '"The inspectors will return in spring," Tom Brandt, however, said.',
@@ -355,3 +364,38 @@ def test_titles_from_the_one_titles_table_open_a_name(text: str, speaker: str, r
 )
 def test_a_pronoun_goes_to_the_subject_that_introduces_it(text: str, speaker: str | None, role: str | None) -> None:
     assert [(q.speaker, q.role) for q in find_quotes(text)][-1] == (speaker, role)
+
+
+# Conventions of the words right after a closing mark (analyse/speakers/attribution.py), one row each:
+# (convention, article text, the start of the quotation, speaker, role). ANY_ROLE: the role is not
+# checked (the article's other mentions of the name may give it first: "$5 Fares organizing director").
+ANY_ROLE = "*"
+AFTER_QUOTE_CASES = [
+    # a participle goes on the quotation's own sentence: its object is never an inverted speaker
+    ("participle-after-quote", 'The two ministers insist that "the deal still holds," citing a letter from the agency.',
+     "the deal", "The two ministers", None),
+    ("participle-after-quote", 'Okafor has called the offer "generous and overdue," telling reporters on Monday she would sign.',
+     "generous and", "Okafor", None),
+    # between the closing mark and its cue stands only the speaker's phrase, however it opens
+    ("described-name-then-said", '"We will not wait," Fund for $5 Fares organizing director Tom Brandt told the local radio.',
+     "We will not", "Tom Brandt", ANY_ROLE),
+    ("described-name-then-said", '"He is a good father," his sister, Ana Maria Brandt, wrote to the court.',
+     "He is a good", "Ana Maria Brandt", "his sister"),
+    ("described-name-then-said", '"We will not wait," On Tuesday Tom Brandt said.',
+     "We will not", None, None),
+    # an inverted cue puts the name last, after its description
+    ("inverted-described-name", '"We will not wait," said Budget ranking member Maria Okafor (D-Ore.).',
+     "We will not", "Maria Okafor", "Budget ranking member"),
+    ("inverted-described-name", '"We will not wait," said ranking member Maria Okafor was the line of the day.',
+     "We will not", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("convention", "text", "opening", "speaker", "role"), AFTER_QUOTE_CASES, ids=[c[0] for c in AFTER_QUOTE_CASES]
+)
+def test_the_words_after_a_closing_mark(convention: str, text: str, opening: str, speaker: str | None, role: str | None) -> None:
+    quotes = [q for q in find_quotes(text) if q.quote.startswith(opening)]
+    found = (quotes[0].speaker, quotes[0].role) if quotes else (None, None)
+    assert found[0] == speaker, convention
+    assert role == ANY_ROLE or found[1] == role, convention

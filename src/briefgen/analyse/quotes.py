@@ -37,6 +37,7 @@ from .speakers import (
     cue_subjects,
     first_name_gender,
     gender_of_role,
+    introducing_speaker,
     is_document,
     is_time_word,
     names_a_role,
@@ -132,6 +133,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     before = article.tokens(lo, region.opened)
     inside = article.text[region.start : region.end].rstrip()
     right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
+    introduced = introducing_speaker(before, article.blanked) if right_after else None
+    if introduced:
+        return _Attribution(introduced, tight=True)  # set off by its comma as '"No," Roe said' is
     if right_after:
         framed = _framed_before(before, inside, article.blanked)
         if framed:
@@ -781,6 +785,7 @@ def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
         roles.setdefault(names.fullest(named), stated)
     lower_words = set(_LOWER_WORD.findall(text))
     quotes: list[tuple[Quote, tuple[str, ...]]] = []
+    relayed_in: dict[int, bool] = {}  # paragraph -> whether its last attributed quotation was relayed
     for region, speaker in zip(regions, speakers, strict=True):
         found = _name_and_role(speaker, region, names, mentions, roles)
         if found is not None:
@@ -789,7 +794,9 @@ def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
         quote, shapes = Quote(quote=quote_text, start=region.start, open_end=_open_ended(article, region)), ()
         if found is not None and speaker is not None:
             name, role, kind = found
-            relayed = ("relayed",) if _relayed(article, region, speaker) else ()
+            carried_relay = speaker.rule in _CONTINUING_RULES and relayed_in.get(region.paragraph, False)
+            relayed = ("relayed",) if carried_relay or _relayed(article, region, speaker) else ()
+            relayed_in[region.paragraph] = bool(relayed)
             shapes = (quote_shape(quote_text), kind, *relayed)
             confidence = speaker_confidence(_rule_of(speaker) or "", shapes)
             if confidence >= PRINT_CONFIDENCE:
@@ -831,6 +838,9 @@ def speaker_confidence(rule: str, shapes: Sequence[str]) -> float:
     return round(min(confidence, 1.0), 3)
 
 
+# A quotation that goes on from the one before it in its paragraph ('"...," Roe said, according to
+# the Gazette. "..."') comes from the same source: relayed when that one was.
+_CONTINUING_RULES = frozenset({"earlier-in-paragraph"})
 _RELAY = re.compile(rf"\b(?:{alternation('relay_cues')})\b", re.IGNORECASE)
 _FIRST_HAND_RULES = frozenset({"according-to", "according-to-after", "in-words-of"})
 
@@ -845,9 +855,28 @@ def _relayed(article: _Article, region: Region, speaker: Speaker) -> bool:
     name_end = speaker.start + len(speaker.name)
     for relay in _RELAY.finditer(article.blanked, sentence.start, sentence.end):
         own_cue = 0 <= relay.start() - name_end <= 2 or 0 <= speaker.phrase_start - relay.end() <= 2
-        if not own_cue:  # "the Post reported" is the Post's own attribution
+        if not own_cue and _names_a_source(article.blanked, relay):  # "the Post reported" is the Post's own
             return True
     return False
+
+
+_WORD_AFTER = re.compile(r"[ \t\xa0]*([A-Za-z][\w'’-]*)?")
+
+
+def _names_a_source(text: str, relay: re.Match[str]) -> bool:
+    """A relay reports from a source ("according to the Post", "the Post reported on Monday",
+    "quoted by the Post"); "reported cases", "reports reveal", "quoted by name" use the same words
+    for something else: the word after such a cue is a lower-case noun or verb, not a source, a
+    time, "that" or punctuation. ("according to" takes any noun phrase.)"""
+    if relay.group(0).lower().startswith("according"):
+        return True
+    after = _WORD_AFTER.match(text, relay.end())
+    word = after.group(1) if after else None
+    return word is None or not word.islower() or word in _RELAY_CONTINUATIONS
+
+
+# Lower-case words a relay cue goes on with: "reported that", "reported on Monday", "reported by the Post".
+_RELAY_CONTINUATIONS = words("relay_continuations")
 
 
 def is_outright(rule: str | None) -> bool:
@@ -969,6 +998,8 @@ def _speaking_name(name: str, names: NameIndex) -> str | None:
         words_ = words_[1:]
     if len(words_) == 1 and words_[0].lower().strip(".,") in _NOT_A_NAME and names.fullest(words_[0]) == words_[0]:
         return None
+    if words_[-1].endswith(("s'", "s’")):
+        return None  # "Republicans' reaction:": a plural possessive owns what speaks, it is not the speaker
     return " ".join(words_)
 
 
@@ -1013,7 +1044,19 @@ def key_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
     for quote in ranked:
         if len(chosen) < limit and quote not in chosen:
             chosen.append(quote)
-    return sorted(chosen, key=lambda q: q.start)
+    return _role_once(sorted(chosen, key=lambda q: q.start))
+
+
+def _role_once(quotes: list[Quote]) -> list[Quote]:
+    """A speaker's role is printed with their first quotation in the box only: "— Jane Roe, envoy"
+    then "— Jane Roe", as a news story names the role once."""
+    introduced: set[str] = set()
+    out = []
+    for quote in quotes:
+        key = _speaker_key(quote)
+        out.append(replace(quote, role=None) if key in introduced else quote)
+        introduced.add(key)
+    return out
 
 
 def _is_key_worthy(quote: Quote) -> bool:

@@ -22,6 +22,7 @@ from .subjects import (
     trailing_phrase,
 )
 from .tokens import (
+    _PREPOSITIONS,
     _TIME_WORDS,
     Speaker,
     Token,
@@ -81,6 +82,21 @@ def speaker_before(before: list[Token], text: str) -> Speaker | None:
         or credit(according_to(before, text), "according-to")
     )
 
+def introducing_speaker(before: list[Token], text: str) -> Speaker | None:
+    """ 'When a heckler shouted, "Liar," Roe smiled' / 'Roe said, "We will win," and left': a cue
+    and a comma (or colon) right before the opening mark introduce the quotation, so its speaker
+    is that cue's subject even when another cue follows the closing mark, which then belongs to
+    the sentence going on. None when the cue has no subject ('Asked, "Will you run?" Roe said')."""
+    c = len(before) - 2
+    if c < 0 or before[-1].text not in (",", ":") or not is_cue_at(before, c) or cue_is_noun(before, c):
+        return None
+    if is_participle(before[c]) or _after_modal(before, c):
+        return None
+    speaker = subject_before(before, c, text)
+    if speaker is None or not (speaker.proper or speaker.pronoun or is_personal(speaker)):
+        return None
+    return credit(speaker, "said-comma-then-quote")
+
 def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
     """Everyone a stretch of text has saying something ("Roe said", '", said Roe'), in order."""
     found = []
@@ -103,8 +119,12 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         after = after[1:]
     if not after:
         return None
+    if is_participle(after[0]):
+        # '"...," citing a report' / '"...," telling reporters': a participle goes on the sentence
+        # of the quotation; the words after it are its object, never an inverted speaker
+        return None
     if is_cue(after[0]):
-        return credit(speaker_after(after, 0, text), "said-then-speaker")  # '"...," said Roe'
+        return credit(_inverted_speaker(after, text), "said-then-speaker")  # '"...," said Roe'
     if open_ended and _PAST_TENSE.match(after[0].text):
         return credit(speaker_after(after, 0, text), "unlisted-verb-then-speaker")  # '"...!" beamed Roe
     for c, tok in enumerate(after[:20]):
@@ -126,12 +146,69 @@ def _subject_or_inverted(after: list[Token], c: int, text: str, rule: str = "spe
     name after it when a relative clause stands between ('"...," Texas, where X lives, said Roe')."""
     subject = subject_before(after, c, text)
     if subject and subject.phrase_start != after[0].start:
-        subject = None
+        subject = _described_name(after, subject, text)
     if after[c - 1].text == "," and is_invertible(after[c]) and (subject is None or _has_relative(after[:c])):
         inverted = speaker_after(after, c, text)
         if inverted and inverted.proper:
             return credit(inverted, "aside-then-said-speaker")
     return credit(subject, rule)
+
+def _described_name(after: list[Token], subject: Speaker, text: str) -> Speaker | None:
+    """ '"...," Fight for $15 organizing director Jane Roe told the station' / '"...," his wife,
+    Jane Roe, wrote': between a closing mark and its cue the writer puts only the speaker's
+    phrase, so a full name right before the cue is the speaker, whatever description opens the
+    phrase, when that description holds no clause of its own (no verb, cue, relative, time or
+    clause punctuation). Its words are the role."""
+    if not subject.proper or len(subject.name.split()) < 2:
+        return None
+    head = [t for t in after if t.start < subject.start]
+    if not head or not (head[0].capitalised or head[0].lower in _DESCRIPTION_OPENERS):
+        return None
+    if head[0].lower in _TIME_WORDS or head[0].lower in _NOT_DESCRIBING or head[0].lower in _PREPOSITIONS:
+        return None  # 'On Tuesday Roe said', 'When Roe said'
+    for tok in head:
+        if tok.text in _CLAUSE_STOPS or tok.text in ("(", ")") or is_cue(tok) or _PAST_TENSE.match(tok.text):
+            return None
+        if tok.lower in _NOT_DESCRIBING or (tok.text.islower() and tok.lower in _TIME_WORDS):
+            return None  # ("CBS This Morning co-anchor" is a programme's name, "this morning" a time)
+    role = text[head[0].start : head[-1].end].strip(" ,")
+    return replace(subject, role=role or subject.role, phrase_start=head[0].start)
+
+# Words that open a description of the speaker in lower case: "his wife, Jane Roe, wrote".
+_DESCRIPTION_OPENERS = frozenset(words("possessive_determiners"))
+# Words that show a clause rather than a description: "who", "when", "and", "is".
+_NOT_DESCRIBING = words("relatives") | words("conjunctions") | words("auxiliaries") | words("subordinators")
+
+def _inverted_speaker(after: list[Token], text: str) -> Speaker | None:
+    """The speaker after '"...," said': 'said Jane Roe' and, when the phrase is more than the
+    rules read ('said Oversight ranking Democrat Jane Roe'), the full name that ends it, its
+    description as the role. Inverted attribution puts the name last: the convention of
+    '"...," said the committee's ranking Democrat, Jane Roe' and 'said ranking member Jane Roe'."""
+    speaker = speaker_after(after, 0, text)
+    if speaker is not None:
+        return speaker
+    end = next((k for k, t in enumerate(after[1:], start=1) if not _is_name_or_modifier(t)), len(after))
+    head = after[1:end]
+    if len(head) < 3 or len(head) > _LONGEST_DESCRIBED or not (head[-1].capitalised and head[-2].capitalised):
+        return None
+    if end < len(after) and after[end].text not in (".", ",", "(", ";"):
+        return None  # 'said ranking Democrat Jane Roe was wrong': Roe is what was said
+    for k in range(1, len(head) - 1):
+        name = phrase_to_speaker(head[k:], text)
+        if name is not None and name.proper and len(name.name.split()) >= 2:
+            role = text[head[0].start : head[k - 1].end] + (f" {name.role}" if name.role else "")
+            return replace(name, role=role, phrase_start=head[0].start)
+    return None
+
+_LONGEST_DESCRIBED = 8  # tokens of "said Oversight ranking Democrat Jane Roe"
+
+def _is_name_or_modifier(token: Token) -> bool:
+    """A word of a speaker phrase after an inverted cue: a capitalised word or a lower-case
+    modifier ("ranking", "former"), not a verb, a cue or punctuation."""
+    if token.capitalised:
+        return True
+    return token.text.isalpha() and token.text.islower() and not is_cue(token) and not _PAST_TENSE.match(token.text) \
+        and token.lower not in _NOT_DESCRIBING and token.lower not in _TIME_WORDS
 
 def _has_relative(tokens: list[Token]) -> bool:
     return any(t.lower in ("who", "which", "where", "whose") for t in tokens)

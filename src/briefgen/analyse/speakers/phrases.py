@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...lexicon import words
+from ...lexicon import alternation, words
 from .tokens import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -189,10 +189,19 @@ def _after_inner_title(tokens: list[Token]) -> list[Token]:
     return tokens
 
 def _strip_name_prefixes(tokens: list[Token]) -> list[Token]:
-    """Drop party and nationality words from the front of a name while two words remain."""
+    """Drop party and nationality words from the front of a name while two words remain
+    ("Democrat Jane Roe", "Russian Sergei Ivanov"), but not a first name that only ends like a
+    nationality ("Farhan Aziz Haq", "Ali Reza Khan"): such a word goes only before a first name."""
     while len(tokens) > 2 and _NAME_PREFIX.match(tokens[0].text) and tokens[0].bare not in _TITLES:
+        if _SURE_PREFIX.match(tokens[0].text) is None and tokens[1].lower not in _FIRST_NAMES:
+            break
         tokens = tokens[1:]
     return tokens
+
+# Party words and the endings only adjectives of nationality have ("Pakistani" and "Farhan" both
+# end like "American"; "-ian", "-ese", "-ish" words are never first names).
+_SURE_PREFIX = re.compile(rf"^(?:{alternation('name_prefixes')}|\w+(?:ian|ese|ish))$")
+_FIRST_NAMES = words("female_first_names") | words("male_first_names")
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Strip punctuation and parentheticals ("(D-Mass.)") from the ends of a phrase."""

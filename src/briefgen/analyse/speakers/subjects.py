@@ -208,6 +208,9 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     if len(segments) == 1:
         speaker = phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
         return speaker or text_before_participle(segments[0], text)
+    opening = _name_opening_appositions(segments, text)
+    if opening is not None:
+        return opening
     last, before = segments[-1], segments[-2]
     last_speaker = phrase_to_speaker(last, text)
     last = _trim(last)
@@ -225,6 +228,21 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
 _RELATIVES = words("relatives")
+
+def _name_opening_appositions(segments: list[list[Token]], text: str) -> Speaker | None:
+    """ "Cmdr. Jane Roe, a spokeswoman for the task force, the coalition's press office, said": a
+    full name followed by two or more descriptions is the subject, the first description its role
+    (the later ones describe the words before them, not the speaker)."""
+    if len(segments) < 3 or not segments[0] or not segments[1]:
+        return None
+    name = phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
+    if name is None or not name.proper or len(name.name.split()) < 2:
+        return None
+    if segments[1][0].lower not in ("a", "an", "the") or not _looks_like_role(segments[1]):
+        return None
+    if not all(segment and segment[0].lower in ("a", "an", "the") for segment in segments[2:]):
+        return None
+    return replace(name, role=name.role or _clean_role(_span(text, _trim(segments[1]))))
 
 _ASIDE_WORDS = words("aside_words")
 
