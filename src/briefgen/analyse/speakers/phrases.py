@@ -128,8 +128,13 @@ def _names_an_object(role_tokens: list[Token]) -> bool:
     word = role_tokens[k]
     if word.lower in _OBJECT_PREPOSITIONS:
         return k == 0 or not _is_role_word(role_tokens[k - 1])
-    # a gerund between two capitalised phrases: "White voters embracing Roe"
+    # a gerund between two capitalised phrases: "White voters embracing Roe" (but "Oversight ranking
+    # Democrat Jane Roe": "ranking" opens a description, modifiers_before_role)
+    if word.lower in _MODIFIERS_BEFORE_ROLE:
+        return False
     return word.text.endswith("ing") and any(t.capitalised for t in role_tokens[:k]) and not _is_role_word(word)
+
+_MODIFIERS_BEFORE_ROLE = words("modifiers_before_role")
 
 def _can_start_description(tokens: list[Token]) -> bool:
     """ "the official", "a spokesman", "one analyst", "critics", "Clinton aides" can be speakers;
