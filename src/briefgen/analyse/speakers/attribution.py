@@ -340,6 +340,9 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
         return credit(speaker_after(tokens, c + 1, text), "described-by")  # passive: "a plan described by Roe as"
     if is_participle(tokens[c]):
         # "Roe hit back, saying ...", "Roe rallied them by warning that ...", "a statement saying"
+        coordinated = _coordinated_participle(tokens, c)
+        if coordinated is not None:
+            return _speaker_of_cue(tokens, coordinated, text)
         subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
         if subject is not None and possessed_text(subject):
             return credit(subject, "participle-subject")  # "the newspaper's editorial telling him to ...": not the man
@@ -352,6 +355,19 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
         # "Roe paused and added ...", "went on to say"
         return credit(clause_subject(tokens[:c], text), "shared-subject-cue")
     return credit(subject_before(tokens, c, text), "cue-before-quote")
+
+def _coordinated_participle(tokens: list[Token], c: int) -> int | None:
+    """ 'with Doe tweeting that it was "a disaster" and asking, "..."': a participle joined by "and"
+    to an earlier one in the same clause shares its subject (Doe), not the main clause's. The index
+    of that earlier participle cue, or None."""
+    if c < 2 or tokens[c - 1].lower != "and":
+        return None
+    for k in range(c - 2, max(c - 25, -1), -1):
+        if tokens[k].text in _CLAUSE_STOPS:
+            return None
+        if is_participle(tokens[k]) and is_cue_at(tokens, k) and not cue_is_noun(tokens, k):
+            return k
+    return None
 
 def speaker_closing_sentence(after: list[Token], text: str) -> Speaker | None:
     """An attribution closing the sentence after more words: '"..." and more, Roe said.',
