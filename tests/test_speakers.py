@@ -269,6 +269,8 @@ SHAPE_CASES = [
     ('_coordinated_participle',
      'Ministers were quick to respond, with Maria Okafor tweeting that it was over and asking, "How can anyone trust them?"',
      'How can anyone', 'Maria Okafor', None),
+    ('_name_after_dash', 'Analysts agree - Maria Okafor: "One lesson was simple: keep calling voters late."',
+     'One lesson', 'Maria Okafor', None),
     ('_past_adjunct_phrase', 'Maria Okafor at the time said the plan was "dead on arrival in the senate."',
      'dead on arrival ', 'Maria Okafor', None),
     ('_past_adjunct_phrase', 'Tom Brandt, who has in the past called the accord "a paper tiger with no teeth at all," spoke first.',

@@ -53,6 +53,9 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
         speaker = subject_before(head, verb, text)
         if speaker and (speaker.proper or speaker.pronoun):
             return credit(speaker, "colon-verb")
+    dashed = _name_after_dash(head, text)
+    if dashed is not None:
+        return credit(dashed, "colon-name")  # "Pollsters agree - Jane Roe: ...": the name, not "Pollsters"
     speaker = cue_speaker(head, text)
     if speaker:
         return speaker
@@ -63,6 +66,24 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     return credit(_document_author(head, text), "colon-document") or credit(
         clause_subject(head, text, anyone=True), "colon-clause-subject"
     )
+
+_DASH_MARKS = frozenset(("-", "—", "–", "--"))
+
+def _name_after_dash(head: list[Token], text: str) -> Speaker | None:
+    """ 'Pollsters agree - Jane Roe: "..."': a digest's line sets the topic, a dash, then the name
+    of the one quoted and a colon. The name, or None when no proper name stands after a dash."""
+    if not head or not head[-1].capitalised:
+        return None
+    phrase = trailing_phrase(head)
+    dash = next((k for k, t in enumerate(phrase) if t.text in _DASH_MARKS), None)
+    if dash is not None:
+        phrase = phrase[dash + 1 :]  # a hyphen is a word joiner to the phrase rules
+    elif len(phrase) == len(head) or head[len(head) - len(phrase) - 1].text not in _DASH_MARKS:
+        return None
+    if not phrase:
+        return None
+    speaker = phrase_to_speaker(phrase, text)
+    return speaker if speaker is not None and speaker.proper else None
 
 _INTERVIEW_LABELS = words("interview_labels")
 
