@@ -101,7 +101,23 @@ def speaker_before(before: list[Token], text: str) -> Speaker | None:
         or colon_speaker(before, text)
         or cue_speaker(before, text)
         or credit(according_to(before, text), "according-to")
+        or credit(_issued_document(before, text), "issued-document")
     )
+
+def _issued_document(before: list[Token], text: str) -> Speaker | None:
+    """ 'Roe issued a statement, "..."' / 'Roe posted a message on Facebook, "..."': a person's
+    document named right before the opening mark and its comma is the quotation, so its issuer,
+    the subject of the clause, speaks. Only a person or a named body: the clause's subject."""
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    nearest = range(len(before) - 2, max(len(before) - 6, 0) - 1, -1)  # "a statement," "a message on X,"
+    document = next((k for k in nearest if before[k].lower in _DOCUMENTS), None)
+    if document is None or any(t.text in _CLAUSE_STOPS or t.text == "," for t in before[document:-1]):
+        return None
+    speaker = clause_subject(before[:document], text)
+    return speaker if speaker is not None and speaker.proper else None
+
+_DOCUMENTS = words("documents")
 
 def introducing_speaker(before: list[Token], text: str) -> Speaker | None:
     """ 'When a heckler shouted, "Liar," Roe smiled' / 'Roe said, "We will win," and left': a cue

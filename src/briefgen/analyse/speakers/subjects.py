@@ -370,7 +370,27 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
     speaker = phrase_to_speaker(phrase, text) if phrase else None
     if speaker and (anyone or speaker.proper or speaker.pronoun or _is_role_word(phrase[-1])):
         return speaker
+    if k == 0:
+        return _after_introductory_phrase(tokens, text)
     return None
+
+_INTRODUCTORY_PHRASE = 6  # tokens: "Here in Vienna,", "Back at the ministry,"
+
+def _after_introductory_phrase(tokens: list[Token], text: str) -> Speaker | None:
+    """ "Here in Vienna, Roe stepped up her attack, saying ...": an introductory phrase set off by a
+    comma stands before the clause's subject; the subject is the name that follows it (a name only:
+    the words after such a comma may also be a list)."""
+    comma = next((i for i, t in enumerate(tokens[:_INTRODUCTORY_PHRASE]) if t.text == ","), None)
+    if comma is None or comma == 0 or any(is_cue(t) for t in tokens[:comma]):
+        return None
+    j = comma + 1
+    while j < len(tokens) and _in_opening_phrase(tokens, j):
+        j += 1
+    phrase = tokens[comma + 1 : j]
+    speaker = phrase_to_speaker(phrase, text) if phrase else None
+    if speaker is None or not speaker.proper or j >= len(tokens) or not tokens[j].text.islower():
+        return None  # the name must go on with its verb ("Roe stepped up"), not with a list
+    return speaker
 
 def _apposed_name(tokens: list[Token], text: str) -> Speaker | None:
     """The name set off by commas after a clause's opening description: "One of her former
