@@ -342,6 +342,18 @@ def test_the_owner_of_a_noun_of_saying_speaks_only_inside_it(text: str, speaker:
     assert [q.speaker for q in find_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The inspectors will return in spring,"\nMaria Okafor said the talks had ended.',
+        '"What is the hardest place you have ever worked in?"\nTom Brandt laughed at the question.',
+    ],
+)
+def test_an_attribution_does_not_start_on_a_new_line(text: str) -> None:
+    # words after a line break are the next paragraph's: a reply or a new speaker
+    assert find_quotes(text)[-1].speaker is None
+
+
 def test_a_cue_inside_a_relative_aside_speaks_only_for_the_aside() -> None:
     text = ('Tom Brandt was pressed on whether the cuts, which the budget office estimates would save millions, '
             'would risk "leaving the fleet without spare parts for a decade."')

@@ -152,8 +152,7 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
     `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
     goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
     """
-    while after and after[0].text in _LEADING_PUNCTUATION:
-        after = after[1:]
+    after = _same_line_words(after, text)
     if not after:
         return None
     if is_participle(after[0]):
@@ -177,6 +176,26 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         if verb is not None:
             return _subject_or_inverted(after, verb, text, rule="speaker-then-unlisted-verb")
     return None
+
+def _same_line_words(after: list[Token], text: str) -> list[Token]:
+    """The words after a closing mark that can attribute it: none after a line break
+    (`_on_a_new_line`), and without the punctuation that opens them."""
+    if after and _on_a_new_line(after[0], text):
+        return []
+    while after and after[0].text in _LEADING_PUNCTUATION:
+        after = after[1:]
+    return after
+
+def _on_a_new_line(first: Token, text: str) -> bool:
+    """ '... how do you bridge the divide?"' and, on the next line, 'Roe acknowledged that ...': an
+    attribution follows its quotation on the same line; words after a line break are the next
+    paragraph's (a reply, a new speaker), not the quotation's."""
+    k = first.start - 1
+    while k >= 0 and text[k] in " \t\u00a0\r\n":
+        if text[k] == "\n":
+            return True
+        k -= 1
+    return False
 
 def _subject_or_inverted(after: list[Token], c: int, text: str, rule: str = "speaker-then-said") -> Speaker | None:
     """The speaker of a cue right after a quotation: its subject from the first word on, or the
@@ -409,8 +428,7 @@ def _coordinated_participle(tokens: list[Token], c: int) -> int | None:
 def speaker_closing_sentence(after: list[Token], text: str) -> Speaker | None:
     """An attribution closing the sentence after more words: '"..." and more, Roe said.',
     '"...," Texas, where the ranch is, said Roe', '"..." in the region, according to Roe'."""
-    while after and after[0].text in _LEADING_PUNCTUATION:
-        after = after[1:]
+    after = _same_line_words(after, text)
     return _cue_closing_sentence(after, text) or credit(according_to(after, text), "according-to-after")
 
 def _cue_closing_sentence(after: list[Token], text: str) -> Speaker | None:
