@@ -354,6 +354,19 @@ def test_an_attribution_does_not_start_on_a_new_line(text: str) -> None:
     assert find_quotes(text)[-1].speaker is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In reply, Maria Okafor indicated that the ministry "should have known better than to wait so long."',
+        'Maria Okafor scoffed that the plan was "a paper tiger with no teeth at all."',
+        'Maria Okafor recounted how the guards "waved us through without a single question."',
+    ],
+)
+def test_verbs_of_inference_and_manner_attribute_like_said(text: str) -> None:
+    # lexicon inferred_speech_cues, read with cue_verbs
+    assert [q.speaker for q in find_quotes(text)] == ["Maria Okafor"]
+
+
 def test_a_cue_inside_a_relative_aside_speaks_only_for_the_aside() -> None:
     text = ('Tom Brandt was pressed on whether the cuts, which the budget office estimates would save millions, '
             'would risk "leaving the fleet without spare parts for a decade."')

@@ -8,7 +8,7 @@ from ...lexicon import alternation, rows, words
 
 # Cues are listed by form: nouns that share a verb's spelling ("a call", "the report", "a fourth
 # term") are left out, so the base form is listed only for verbs that are rarely nouns.
-_CUE_VERBS = words("cue_verbs")
+_CUE_VERBS = words("cue_verbs") | words("inferred_speech_cues")
 
 # Participles report speech of the clause's subject: "Ayotte criticised him, saying she was ...".
 _CUE_PARTICIPLES = frozenset(word for word in _CUE_VERBS if word.endswith("ing"))
