@@ -360,6 +360,7 @@ def test_an_attribution_does_not_start_on_a_new_line(text: str) -> None:
         'In reply, Maria Okafor indicated that the ministry "should have known better than to wait so long."',
         'Maria Okafor scoffed that the plan was "a paper tiger with no teeth at all."',
         'Maria Okafor recounted how the guards "waved us through without a single question."',
+        'Maria Okafor used the question to demand that the envoys "pay their fair share of the costs."',
     ],
 )
 def test_verbs_of_inference_and_manner_attribute_like_said(text: str) -> None:
