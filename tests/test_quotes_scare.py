@@ -1,4 +1,5 @@
-"""Quoted strings that are not quotations: titles of works, inscriptions, labels, credited excerpts.
+"""Quoted strings that are not quotations: titles of works, inscriptions, labels, credited excerpts,
+embedded posts, linked excerpts, reproduced articles and cited headlines.
 
 One table per rule of analyse.quotes (work-title, inscription, label markers, credited-excerpt,
 relative clause after a name), each with cases the rule must drop and near misses it must keep
@@ -133,6 +134,9 @@ def test_a_phrase_before_who_stays_a_quotation() -> None:
 BYLINES = [
     ('TONIGHT—"Harbour jazz club to close after forty years," by the Gazette\'s Ann Lee.', []),
     ('—"Ferry strike enters its third week," by Tom Vale: http://example.net/ferry', []),
+    # a title in single marks opening or closing the headline
+    ("—\"'Low Tide' author wins the coastal prize,\" by the Gazette's Ann Lee.", []),
+    ("STAGE—\"Ben Ore is leaving 'Harbour Lights,'\" by the Courier's Mara Lind.", []),
 ]
 
 
@@ -144,6 +148,70 @@ def test_a_headline_followed_by_its_byline_is_not_a_quotation(text: str, expecte
 def test_a_fragment_before_by_stays_a_quotation() -> None:
     text = 'Mara Lind said the "coarseness of his remarks, mostly unprovoked," by Vale had hurt the talks.'
     assert quoted(text) == ["coarseness of his remarks, mostly unprovoked,"]
+
+
+# --- embedded-post: the text of an embedded post's markup ---------------------------------------
+
+
+def test_marks_inside_an_embedded_post_are_the_posts_text() -> None:
+    text = (
+        'Fans replied at once.\n\n<tweet author="@harbourfan" date="May 2">"Best show of the year," '
+        "says everyone I know</tweet>.\n\n"
+        'Ana Field said, "We never expected so many people."'
+    )
+    assert quoted(text) == ["We never expected so many people."]
+
+
+def test_a_self_closed_post_tag_ends_the_post() -> None:
+    text = (
+        '<tweet author="@harbourfan">Cheering for the "harbour crew" tonight<tweet/>.\n\n'
+        'Ana Field said, "We never expected so many people."'
+    )
+    assert quoted(text) == ["We never expected so many people."]
+
+
+# --- linked-excerpt and reproduced-article: another outlet's prose ------------------------------
+
+
+def test_a_passage_followed_by_its_link_is_an_excerpt() -> None:
+    text = (
+        'HARBOUR—by the Gazette\'s Ann Lee: "The ferry resumed on Monday after a week of repairs '
+        'to the pier." http://example.net/ferry.\n\n"We are glad," said Tom Vale, a captain.'
+    )
+    assert quoted(text) == ["We are glad,"]
+
+
+def test_paragraphs_after_writing_at_are_the_article_reproduced() -> None:
+    text = (
+        "From Ann Lee writing at the Harbour Gazette:\n\n"
+        '"The pier reopened on Monday after a long winter of repairs.\n\n'
+        '"Crowds came back at once, and the cafes were full by noon.\n\n'
+        "Read the rest of the story at the Harbour Gazette.\n\n"
+        '"It is good to be back," said Tom Vale, a captain.'
+    )
+    assert quoted(text) == ["It is good to be back,"]
+
+
+def test_a_quotation_the_excerpt_attributes_stays() -> None:
+    text = (
+        "From Ann Lee writing at the Harbour Gazette:\n\n"
+        '"The pier reopened on Monday after a long winter of repairs.\n\n'
+        "“We waited all year for this,” Mara Lind said at the gate."
+    )
+    assert "We waited all year for this," in quoted(text)
+
+
+# --- cited-headline: a letters page citing the story it answers ---------------------------------
+
+
+def test_a_headline_cited_with_outlet_and_day_is_not_a_quotation() -> None:
+    text = 'I side with the harbour board ("Board votes to keep the old pier," Gazette, Tuesday).'
+    assert quoted(text) == []
+
+
+def test_a_quotation_in_parentheses_with_its_speaker_stays() -> None:
+    text = 'The board agreed ("We keep the pier," Ana Field said on Tuesday).'
+    assert quoted(text) == ["We keep the pier,"]
 
 
 # --- stray-close: a quotation closed by a mark of the other style -------------------------------

@@ -263,7 +263,11 @@ def _names_or_reproduces(text: str, region: Region, inside: str, words: list[str
     name or a text reproduced, even when a speaker's cue comes next ('On "Night Desk," Roe said')."""
     if _is_programme(text, region, inside, words) or _names_a_work(text, region, inside, words):
         return True  # 'Roe said on ABC's "This Week,"': the programme's name, whatever follows it
-    if _is_inscription(text, region) or (attribution.speaker is None and _is_credited_excerpt(text, region)):
+    if _is_inscription(text, region) or _in_embedded_post(text, region) or _is_linked_excerpt(text, region):
+        return True
+    if _is_cited_headline(text, region):
+        return True
+    if attribution.speaker is None and (_is_credited_excerpt(text, region) or _in_reproduced_article(text, region)):
         return True
     return _described_by_relative_clause(attribution, inside, words)
 
@@ -332,7 +336,10 @@ def _credited_to_an_author(text: str, region: Region, inside: str) -> bool:
     """A headline or a title set off by its comma and followed by its byline ('"Talks to resume in
     spring," by the Gazette's Ann Lee'), in sentence case too: digests and letters pages cite
     articles so. A fragment in lower case before "by" names what someone did, and stays."""
-    if region.closed is None or not _opens_sentence(inside) or inside.rstrip()[-1:] not in ",.":
+    # A title quoted inside the headline may open or close it ("'Low Tide' wins a prize,"), so its
+    # single marks are looked through.
+    bare = inside.strip().strip("'‘’")
+    if region.closed is None or not _opens_sentence(bare) or bare.rstrip()[-1:] not in ",.":
         return False  # 'the "ugliness of his remarks," by Roe's account': a fragment, its author
     return bool(_BYLINE_AFTER.match(text, region.closed))
 
@@ -370,6 +377,73 @@ def _is_credited_excerpt(text: str, region: Region) -> bool:
     and digests reproduce a passage of another outlet's story ('"..." [Daily Ledger]'), is that
     outlet's prose, not anyone's spoken words."""
     return region.closed is not None and bool(_BRACKETED_CREDIT.match(text, region.closed))
+
+
+# '<tweet author="@x">... "quoted" ...</tweet>': the markup of an embedded post, up to its closing tag
+# (or the self-closing form some pages end it with).
+_POST_TAG = alternation("embedded_post_tags")
+_POST_OPEN = re.compile(rf"<{_POST_TAG}\b[^<>\n]{{0,300}}(?<!/)>", re.IGNORECASE)
+_POST_CLOSE = re.compile(rf"</\s*{_POST_TAG}\s*>|<{_POST_TAG}\s*/>", re.IGNORECASE)
+_POST_REACH = 2000  # characters back to look for the opening tag: an embedded post is short
+
+
+def _in_embedded_post(text: str, region: Region) -> bool:
+    """Rule embedded-post: quotation marks inside an embedded post's markup (<tweet ...>...</tweet>)
+    are the post's own text, reproduced as the page showed it, not a quotation the story makes."""
+    lo = max(0, region.opened - _POST_REACH)
+    opened = [m.end() for m in _POST_OPEN.finditer(text, lo, region.opened)]
+    if not opened:
+        return False
+    return _POST_CLOSE.search(text, opened[-1], region.opened) is None
+
+
+# '"...the vote is close." http://exmpl.co/x1': a link right after the closing mark (and its stop).
+_LINK_AFTER = re.compile(r"[.,;:]?[^\S\n]*(?:\(\s*)?(?:https?://|www\.)\S")
+
+
+def _is_linked_excerpt(text: str, region: Region) -> bool:
+    """Rule linked-excerpt: a passage followed at once by a link to its source is a digest's excerpt
+    of another outlet's story, reproduced, whoever it is credited to; no one speaks it."""
+    return region.closed is not None and bool(_LINK_AFTER.match(text, region.closed))
+
+
+# 'From Ann Lee writing at the Daily Ledger:' on its own line, then the excerpt's paragraphs, until
+# 'Read the rest of the story at ...' (lexicon labels.yaml excerpt_openers, excerpt_closers).
+_EXCERPT_OPENER = re.compile(rf"\b(?:{alternation('excerpt_openers')})\s[^\n]{{0,80}}:[^\S\n]*\n")
+_EXCERPT_CLOSER = re.compile(rf"\b(?:{alternation('excerpt_closers')})\b", re.IGNORECASE)
+_EXCERPT_REACH = 6000  # characters back to look for the excerpt's opening line
+
+
+def _in_reproduced_article(text: str, region: Region) -> bool:
+    """Rule reproduced-article: after a line that introduces another outlet's article ("From Ann Lee
+    writing at the Daily Ledger:"), quoted paragraphs are that article reproduced, until the line
+    that sends the reader to the rest of it. Only regions no one is said to speak: a quotation
+    the excerpt itself attributes ('..., Roe said.') stays one."""
+    lo = max(0, region.opened - _EXCERPT_REACH)
+    openers = [m.end() for m in _EXCERPT_OPENER.finditer(text, lo, region.opened)]
+    if not openers:
+        return False
+    return _EXCERPT_CLOSER.search(text, openers[-1], region.opened) is None
+
+
+# '("Port reopens after storm," Daily Ledger, Monday)': a letters page citing the story it answers,
+# the headline in parentheses, then the outlet and the day or date it ran.
+_DATE_WORDS = sorted(
+    {*words("weekday_names"), *rows("month_names")["en"]["names"], *rows("month_names")["en_short"]["names"]},
+    key=len,
+    reverse=True,
+)
+_CITATION_AFTER = re.compile(
+    rf"[^\S\n]*[A-Z][^()\n]{{0,60}}?,[^\S\n]*(?:{'|'.join(_DATE_WORDS)})\b\.?[^()\n]{{0,20}}\)", re.IGNORECASE
+)
+
+
+def _is_cited_headline(text: str, region: Region) -> bool:
+    """Rule cited-headline: a quoted headline opening a parenthesis and followed by its outlet and
+    date ('("Port reopens after storm," Daily Ledger, Monday)') cites an article; no one says it."""
+    if region.closed is None or not text[max(0, region.opened - 2) : region.opened].rstrip().endswith("("):
+        return False
+    return bool(_CITATION_AFTER.match(text, region.closed))
 
 
 _RELATIVE_WORDS = words("relative_words")
