@@ -170,6 +170,15 @@ def test_a_self_closed_post_tag_ends_the_post() -> None:
     assert quoted(text) == ["We never expected so many people."]
 
 
+def test_marks_inside_a_links_text_belong_to_the_linked_page() -> None:
+    text = (
+        '[<a href="https://example.net/dover" target="_blank">At the Dover rally: "We came here to win" '
+        "(with photos)</a>.]\n\n"
+        'Ana Field said, "We never expected so many people."'
+    )
+    assert quoted(text) == ["We never expected so many people."]
+
+
 # --- linked-excerpt and reproduced-article: another outlet's prose ------------------------------
 
 

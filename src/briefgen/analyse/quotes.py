@@ -379,22 +379,29 @@ def _is_credited_excerpt(text: str, region: Region) -> bool:
     return region.closed is not None and bool(_BRACKETED_CREDIT.match(text, region.closed))
 
 
-# '<tweet author="@x">... "quoted" ...</tweet>': the markup of an embedded post, up to its closing tag
-# (or the self-closing form some pages end it with).
-_POST_TAG = alternation("embedded_post_tags")
-_POST_OPEN = re.compile(rf"<{_POST_TAG}\b[^<>\n]{{0,300}}(?<!/)>", re.IGNORECASE)
-_POST_CLOSE = re.compile(rf"</\s*{_POST_TAG}\s*>|<{_POST_TAG}\s*/>", re.IGNORECASE)
-_POST_REACH = 2000  # characters back to look for the opening tag: an embedded post is short
+# '<tweet author="@x">... "quoted" ...</tweet>', '<a href="...">Rally in Dover: "We came to win"</a>':
+# markup whose text the page reproduces, up to its closing tag (or the self-closing form some pages
+# end a post with). Rule embedded-post reads lexicon embedded_post_tags, rule link-text link_tags.
+def _element_tags(table: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tag = alternation(table)
+    opening = re.compile(rf"<{tag}\b[^<>\n]{{0,300}}(?<!/)>", re.IGNORECASE)
+    return opening, re.compile(rf"</\s*{tag}\s*>|<{tag}\s*/>", re.IGNORECASE)
+
+
+_REPRODUCING_ELEMENTS = (_element_tags("embedded_post_tags"), _element_tags("link_tags"))
+_ELEMENT_REACH = 2000  # characters back to look for the opening tag: a post or a link's text is short
 
 
 def _in_embedded_post(text: str, region: Region) -> bool:
-    """Rule embedded-post: quotation marks inside an embedded post's markup (<tweet ...>...</tweet>)
-    are the post's own text, reproduced as the page showed it, not a quotation the story makes."""
-    lo = max(0, region.opened - _POST_REACH)
-    opened = [m.end() for m in _POST_OPEN.finditer(text, lo, region.opened)]
-    if not opened:
-        return False
-    return _POST_CLOSE.search(text, opened[-1], region.opened) is None
+    """Rules embedded-post and link-text: quotation marks inside an embedded post's markup
+    (<tweet ...>...</tweet>) or a link's text (<a ...>...</a>) are the post's or the linked page's
+    own words, reproduced as the page showed them, not a quotation the story makes."""
+    lo = max(0, region.opened - _ELEMENT_REACH)
+    for opening, closing in _REPRODUCING_ELEMENTS:
+        opened = [m.end() for m in opening.finditer(text, lo, region.opened)]
+        if opened and closing.search(text, opened[-1], region.opened) is None:
+            return True
+    return False
 
 
 # '"...the vote is close." http://exmpl.co/x1': a link right after the closing mark (and its stop).
