@@ -13,8 +13,10 @@ from briefgen.analyse.summarize import (
     NEWS_READS,
     SCORERS,
     _weights_from,
+    describes_the_picture,
     key_points,
     never_in_summary,
+    scorer_for,
     scorer_weights,
     sentence_features,
     sets_a_scene,
@@ -395,3 +397,56 @@ def test_features_have_one_value_per_name() -> None:
     rows = sentence_features(candidates, [0.0] * len(candidates))
     assert len(rows) == len(candidates) and all(len(row) == len(FEATURES) for row in rows)
     assert rows[0][FEATURES.index("first")] == 1.0 and rows[1][FEATURES.index("first")] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        # a picture described: indefinite subject, bare present, nothing reported
+        ("Two inspectors walk along the border fence near the northern base.", True),
+        ("A group of soldiers pose beside an old tank at the crossing.", True),
+        ("Hikers cross the pass above the old border post on a clear morning.", True),
+        # "-ed" after a plural noun past the verb describes the noun: still a caption
+        ("Kayakers paddle past the fishing huts scattered along the northern shore.", True),
+        ("Cyclists pass the trucks parked stacked by the gate of the base.", True),
+        ("A crowd gathers outside the embassy as the talks end.", True),
+        # news: a past, a perfect, a future, saying or thinking
+        ("Two ministers signed the accord in Lakeville on Monday.", False),
+        ("Protesters marched through the capital on Sunday.", False),
+        ("A spokesman for the ministry confirmed the visit.", False),
+        ("Scientists believe the treaty will hold until the next review.", False),
+        ("Analysts say the deal leaves the missiles in place.", False),
+        ("Inspectors have visited the base every month since the accord.", False),
+        # a definite subject or a name: the story's own sentence
+        ("The inspectors walk along the border fence every morning.", False),
+        ("Roberts walks along the border fence every morning.", False),
+        ("Officials from both republics meet in Lakeville next week.", False),
+    ],
+)
+def test_a_photo_caption_describes_the_picture(sentence: str, caption: bool) -> None:
+    assert describes_the_picture(sentence) is caption
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        ("The minister, left, listens to an adviser before the vote.", True),
+        ("The envoy, second right, shakes hands with the inspectors.", True),
+        ("A patrol boat, seen here in 2019, leaves the harbour at dawn.", True),
+        ("The general, pictured, arrives for the talks in Lakeville.", True),
+        # directions as words of the story, not of a picture
+        ("Parties of the left, right and centre backed the accord on Monday.", False),
+        ("The delegation left, saying the talks had failed for now.", False),
+    ],
+)
+def test_caption_conventions_in_the_middle_of_a_sentence(sentence: str, caption: bool) -> None:
+    assert never_in_summary(sentence) is caption
+
+
+def test_the_default_ranks_short_summaries_with_the_learned_weights() -> None:
+    # fitted on three-sentence highlights; longer summaries and word budgets keep the hand weights
+    assert scorer_for(DEFAULT_ALGORITHM, 3) == "news-learned"
+    assert scorer_for(DEFAULT_ALGORITHM, 1) == "news-learned"
+    assert scorer_for(DEFAULT_ALGORITHM, 4) == DEFAULT_ALGORITHM
+    assert scorer_for(DEFAULT_ALGORITHM, None) == DEFAULT_ALGORITHM
+    assert scorer_for("news-learned", 8) == "news-learned"

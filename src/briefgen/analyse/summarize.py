@@ -16,7 +16,9 @@ then picks greedily with a redundancy charge (MMR) so the summary does not say o
 The weights (lexicon/summaries.yaml, summary_weights 'hand') were chosen on the dev benches,
 favouring the human-written references; Reduction beat LexRank and TextRank as the centrality
 inside it. "news-learned" scores the same candidates with weights fitted on oracle labels of
-human highlights (benchmarks/train_summary_scorer.py) over more features (sentence_features).
+human highlights (benchmarks/train_summary_scorer.py) over more features (sentence_features);
+"news" itself ranks a summary of up to three sentences (the highlights' length) with those
+weights (scorer_for): they beat the hand-chosen ones there, but not on longer summaries.
 
 The other names run one sumy algorithm as is over the same candidate sentences; "lead" takes the
 first ones. `benchmarks/summaries.py` compares them all on human and machine references.
@@ -161,7 +163,6 @@ def summary_candidates(article: Article) -> list[Candidate]:
     # Imported here: assemble needs this module's key points, and a rebuild from the cache
     # would otherwise load the whole extract stage for nothing.
     from ..extract.metadata import without_lead_dateline
-    from .doubts import describes_a_picture
 
     body = article.body
     title_key = _comparable(article.title or "")
@@ -179,7 +180,7 @@ def summary_candidates(article: Article) -> list[Candidate]:
         for piece in split_run_together(text):
             if title_key and _comparable(piece) == title_key:
                 continue
-            if never_in_summary(piece) or (candidates and describes_a_picture(piece)):
+            if never_in_summary(piece) or (candidates and describes_the_picture(piece)):
                 continue  # a caption in the bare present ("Two surfers ride ..."), after the lead
             words = set(_comparable(piece).split())
             if any(_jaccard(words, other) >= REPEATED_SENTENCE for other in seen):
@@ -285,6 +286,70 @@ def never_in_summary(sentence: str) -> bool:
     return _is_labelled(stripped) or _asks_the_reader(stripped)
 
 
+# --- photo captions: the picture described, not news reported --------------------------------
+#
+# A caption says what the picture shows, subject first, in the simple present ("Two inspectors
+# walk along the fence.", "Hikers cross the pass above the base."); it reports nothing, so it has
+# no finite past, perfect or future (lexicon tense_markers), no verb of saying and no verb of
+# thinking or deciding (caption_stance_verbs). A word in "-ed" right after a plural noun
+# describes that noun ("beaches scattered along the coast", "trucks parked by the gate"), so it
+# is no past tense there. Only sentences after the lead are tested: a lead is the story's own.
+
+_TENSE_MARKERS = lexicon.words("tense_markers")
+_CAPTION_OPENERS = lexicon.words("caption_openers")
+_STANCE = re.compile(rf"\b{alternation('caption_stance_verbs')}\b", re.IGNORECASE)
+_CAPTION_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+CAPTION_SUBJECT_WORDS = 3  # "A group of soldiers": the verb after these is the caption's own
+PLURAL_MIN_LETTERS = 4  # "huts", "cars"; "bus" and "gas" are no plurals
+PAST_MIN_LETTERS = 5  # "-ed" on a shorter word is seldom a past tense ("red", "bed")
+
+
+def describes_the_picture(sentence: str) -> bool:
+    """True for a photo caption: an indefinite subject ("Two surfers", "A crowd", "Surfers") and
+    a bare present verb, with nothing in the sentence that reports (see above)."""
+    words = _CAPTION_WORD.findall(sentence)
+    if len(words) < 2 or not _indefinite_subject(words):
+        return False
+    if _SAYING.search(sentence) or _STANCE.search(sentence):
+        return False
+    lowered = [word.lower() for word in words]
+    if any(word in _TENSE_MARKERS for word in lowered):
+        return False
+    return not _has_regular_past(lowered)
+
+
+def _indefinite_subject(words: list[str]) -> bool:
+    """An article or a number ("A", "Two"), or a bare plural noun followed by its plural verb
+    ("Surfers ride"): a lower-case word after it that is neither a function word nor a past."""
+    first, second = words[0].lower(), words[1]
+    if first in _CAPTION_OPENERS:
+        return True
+    # the verb agrees with a plural ("Surfers ride"); "Roberts walks" is a name and its verb
+    verb = second.islower() and second not in _stop_words() and not second.endswith("ed")
+    return _plural_noun(first) and verb and (second.endswith("ss") or not second.endswith("s"))
+
+
+def _has_regular_past(words: list[str]) -> bool:
+    """A word in "-ed" that is a past tense: not one that describes the plural noun before it (or
+    the participle before it) past the subject's verb ("... beaches scattered along ...", "...
+    trucks parked there"; in "Two ministers signed", "signed" is the subject's verb)."""
+    describes = False
+    for k, word in enumerate(words[1:], start=1):
+        if len(word) < PAST_MIN_LETTERS or not word.endswith("ed"):
+            describes = False
+            continue
+        describes = k > CAPTION_SUBJECT_WORDS and (describes or _plural_noun(words[k - 1]))
+        if not describes:
+            return True
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    if len(word) < PLURAL_MIN_LETTERS or word in _stop_words():
+        return False
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def _is_labelled(sentence: str) -> bool:
     label = _LABEL.match(sentence)
     return label is not None and _SAYING.search(label.group(1)) is None
@@ -348,7 +413,7 @@ def _rank(candidates: list[Candidate], title: str | None, algorithm: str, limit:
         # otherwise take seconds.
         candidates = candidates[:NEWS_READS]
         features = sentence_features(candidates, centrality_scores(candidates, title, CENTRALITY_ALGORITHM))
-        return rank_news(candidates, features, scorer_weights(algorithm), limit=limit)
+        return rank_news(candidates, features, scorer_weights(scorer_for(algorithm, limit)), limit=limit)
     ratings = centrality_scores(candidates, title, algorithm)
     order = sorted(range(len(candidates)), key=lambda i: -ratings[i])  # stable: ties keep article order
     return [candidates[i] for i in order]
@@ -373,8 +438,8 @@ FEATURES: tuple[str, ...] = (
     "lead_similarity", "early_names", "early_length", "name_count", "number_count",
 )
 # algorithm -> column of summary_weights. The learned weights beat the hand-chosen ones on human
-# highlights nobody tuned on, but fall below LexRank on the BBC bench's longer summaries, so the
-# default stays "news" (see benchmarks/train_summary_scorer.py).
+# highlights nobody tuned on, but fall below LexRank on the BBC bench's longer summaries: the
+# default, "news", uses them for short summaries only (scorer_for).
 SCORERS = {"news": "hand", "news-learned": "learned"}
 _DEPENDENT_OPENERS = lexicon.words("dependent_openers")
 _FIRST_PERSON = frozenset(word.lower() for word in lexicon.words("first_person_words"))
@@ -443,6 +508,23 @@ def sentence_features(candidates: list[Candidate], centrality: list[float]) -> l
             min(sum(1 for w in tokens if w[:1].isdigit()), 3) / 3,
         ])
     return rows
+
+
+def scorer_for(algorithm: str, count: int | None) -> str:
+    """The scorer that ranks a summary of `count` sentences (None: a word budget) for `algorithm`.
+
+    The learned weights were fitted on oracle labels of three-sentence highlights
+    (benchmarks/train_summary_scorer.py): they are trusted for summaries up to that length
+    (table summary_length_switch), and a longer summary, which reaches past the lead into the
+    body, is ranked by the hand-chosen weights, which lean on centrality and coverage instead.
+    """
+    switch = lexicon.rows("summary_length_switch").get(algorithm)
+    if switch is None or count is None:
+        return algorithm
+    if switch.get("short") not in SCORERS or not isinstance(switch.get("up_to"), int):
+        raise LexiconError(f"summaries.yaml: summary_length_switch: {algorithm}: "
+                           f"needs up_to and a scorer of {sorted(SCORERS)}")
+    return str(switch["short"]) if count <= int(switch["up_to"]) else algorithm
 
 
 @cache
