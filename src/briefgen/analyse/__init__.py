@@ -29,6 +29,7 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
     from .acronyms import find_acronyms
     from .doubts import article_doubts
     from .glossary import explain_terms
+    from .headline import with_headline
     from .people import find_people
     from .quotes import find_quotes, key_quotes
     from .readability import flesch_kincaid_grade
@@ -46,6 +47,9 @@ def analyse(article: Article, glossary: Glossary, settings: Settings) -> Article
     # A box needs a definition: an abbreviation only the article defines goes on its one
     # "Abbreviations" line instead of a box that would merely repeat the expansion.
     boxes = tuple(term for term in explained if term.origin == "glossary" and term.definition)
+    # A page without a headline gets one from its own first words (never its file name); the
+    # analysis above ran on the page as it was, so a derived headline does not weigh on it.
+    article = with_headline(article)
     return ArticleDigest(
         article=article,
         summary=tuple(summary),

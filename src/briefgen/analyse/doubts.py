@@ -65,9 +65,15 @@ def article_doubts(
 
 def metadata_doubts(article: Article) -> list[Doubt]:
     doubts = []
+    from .headline import DERIVED_ORIGINS  # imported here: that module uses this one's outlet_tag
+
     if article.title is None:
-        doubts.append(Doubt("title", "no headline found: the file name is printed instead",
+        doubts.append(Doubt("title", "no headline found and no text to take one from",
                             'title = "…"  # the headline as published'))
+    elif article.origin("title") in DERIVED_ORIGINS:
+        taken = f"the {article.origin('title')}"
+        doubts.append(Doubt("title", f"no headline found: headline taken from {taken} (“{article.title}”); "
+                            "give one with a title correction", 'title = "…"  # the headline as published'))
     elif article.origin("title") == "heuristic":
         doubts.append(Doubt("title", f"headline guessed from the page's lines: “{article.title}”",
                             'accept = ["title"]  # or: title = "…"'))

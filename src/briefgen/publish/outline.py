@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..analyse.headline import OUTLET_AND_DATE
 from ..model import ArticleDigest, Briefing, TermExplanation
 from .render import long_date, reading_minutes
 
@@ -78,14 +79,15 @@ def _known(*parts: str | None) -> list[str]:
 def _source_entry(digest: ArticleDigest) -> str:
     article = digest.article
     published = ", ".join(_known(article.source, long_date(article.date) if article.date else None))
-    title = f"“{article.title}.” " if article.title else ""
+    # A headline made of the outlet and date would only repeat them.
+    title = f"“{article.title}.” " if article.title and article.origin("title") != OUTLET_AND_DATE else ""
     where = f"{article.url} (file {article.path.name})" if article.url else f"File {article.path.name}"
     accessed = f" Accessed {long_date(article.accessed)}." if article.accessed else ""
     return f"{published + '. ' if published else ''}{title}{where}.{accessed}"
 
 
 def headline(digest: ArticleDigest) -> str:
-    return digest.article.title or digest.article.path.name
+    return digest.article.title or ""  # analyse gives every article with text a headline, never its file name
 
 
 def _article(digest: ArticleDigest, number: int, briefing: Briefing) -> Iterator[Block]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..analyse.headline import with_headline
 from ..errors import ConfigError
 from ..model import Article, ArticleDigest, Doubt, Question, Quote
 
@@ -302,7 +303,8 @@ def _corrected_article(article: Article, correction: Correction) -> Article:
     corrected = {name for name in changes if name not in ("genre", "verdict")}
     provenance = tuple((f, o) for f, o in article.provenance if f not in corrected)
     provenance += tuple((name, "corrections") for name in changes if name in corrected and changes[name] is not None)
-    return replace(article, provenance=provenance, **changes)
+    # `title = ""` takes the page's headline away: the article's own first words stand in, never its file name.
+    return with_headline(replace(article, provenance=provenance, **changes))
 
 
 def _correct_summary(work: _Applied) -> None:
