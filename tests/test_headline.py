@@ -36,6 +36,13 @@ CASES = [
     ("Officials from the three neighbouring states that share the mountain border region gathered in the old "
      "capital for a long-delayed meeting about the shared early-warning radar network built in the previous "
      "decade.", "Daily Ledger", dt.date(2015, 4, 9), "Daily Ledger, 9 April 2015", "outlet and date"),
+    # the same with the outlet alone: a bare outlet names no story, so the sentence stands whole
+    ("Officials from the three neighbouring states that share the mountain border region gathered in the old "
+     "capital for a long-delayed meeting about the shared early-warning radar network built in the previous "
+     "decade.", "Daily Ledger", None,
+     "Officials from the three neighbouring states that share the mountain border region gathered in the old "
+     "capital for a long-delayed meeting about the shared early-warning radar network built in the previous "
+     "decade", "first sentence"),
 ]
 
 

@@ -4,8 +4,8 @@ News writing puts the story in its first sentence (the lede), so that sentence, 
 clause, says what a headline would. It is taken verbatim: a long first sentence is cut only
 where a clause ends (a comma before a coordinating conjunction, a dash, a semicolon, a colon),
 never in mid-phrase and never reworded. When no such cut is short enough and the whole sentence
-is too long to read as a headline, the outlet and date name the article ("CNN, 9 April 2015"; whichever
-of them is known), and when neither is, the whole first sentence does.
+is too long to read as a headline, the outlet and date name the article ("CNN, 9 April 2015", when both are
+known), and otherwise the whole first sentence does.
 The origin is recorded in the Article's provenance, and `briefgen check` lists it for review.
 """
 from __future__ import annotations
@@ -59,9 +59,9 @@ def derived_headline(first_paragraph: str, outlet: str | None, date: dt.date | N
         return clause, FIRST_CLAUSE
     if sentence and count <= WHOLE_MAX_WORDS:
         return sentence, FIRST_SENTENCE
-    named = ", ".join(part for part in (outlet, f"{date.day} {date:%B %Y}" if date else None) if part)
-    if named:
-        return named, OUTLET_AND_DATE
+    # An outlet alone ("CNN") or a date alone names no article: both are needed to stand for the story.
+    if outlet and date:
+        return f"{outlet}, {date.day} {date:%B %Y}", OUTLET_AND_DATE
     # Nothing names the article but its text: its words, however long, rather than a file name.
     return (sentence or None), FIRST_SENTENCE
 
