@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab and newline, DEL, and C1 controls (U+009B opens a sequence on its own).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL, and C1 controls (U+009B opens a sequence on its own), and
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make a
+# terminal show the rest of the line reversed, so "txt.exe" can be printed as "exe.txt".
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 # On a line that must stay one line (a warning, an error), newlines and line separators too.
-_LINE_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_CONTROLS = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 
 
 def _visible(match: re.Match[str]) -> str:
