@@ -153,29 +153,22 @@ def test_a_fragment_before_by_stays_a_quotation() -> None:
 # --- embedded-post: the text of an embedded post's markup ---------------------------------------
 
 
-def test_marks_inside_an_embedded_post_are_the_posts_text() -> None:
-    text = (
-        'Fans replied at once.\n\n<tweet author="@harbourfan" date="May 2">"Best show of the year," '
-        "says everyone I know</tweet>.\n\n"
-        'Ana Field said, "We never expected so many people."'
-    )
-    assert quoted(text) == ["We never expected so many people."]
+# Each passage's marks are the reproduced text's own; only the story's quotation after it is found.
+REPRODUCED_MARKUP = [
+    # embedded-post: inside the post's markup
+    ('Fans replied at once.\n\n<tweet author="@harbourfan" date="May 2">"Best show of the year," '
+     "says everyone I know</tweet>.\n\n"),
+    # embedded-post: a self-closed post tag ends the post
+    '<tweet author="@harbourfan">Cheering for the "harbour crew" tonight<tweet/>.\n\n',
+    # link-text: marks inside a link's text belong to the linked page
+    ('[<a href="https://example.net/dover" target="_blank">At the Dover rally: "We came here to win" '
+     "(with photos)</a>.]\n\n"),
+]
 
 
-def test_a_self_closed_post_tag_ends_the_post() -> None:
-    text = (
-        '<tweet author="@harbourfan">Cheering for the "harbour crew" tonight<tweet/>.\n\n'
-        'Ana Field said, "We never expected so many people."'
-    )
-    assert quoted(text) == ["We never expected so many people."]
-
-
-def test_marks_inside_a_links_text_belong_to_the_linked_page() -> None:
-    text = (
-        '[<a href="https://example.net/dover" target="_blank">At the Dover rally: "We came here to win" '
-        "(with photos)</a>.]\n\n"
-        'Ana Field said, "We never expected so many people."'
-    )
+@pytest.mark.parametrize("markup", REPRODUCED_MARKUP)
+def test_marks_inside_reproduced_markup_are_not_quotations(markup: str) -> None:
+    text = markup + 'Ana Field said, "We never expected so many people."'
     assert quoted(text) == ["We never expected so many people."]
 
 
