@@ -109,7 +109,9 @@ def test_a_term_only_in_the_original_gets_one_line_saying_what_it_is(pages):
     assert "Preventing an attack by the threat of a costly answer." in back
     assert "Nuclear doctrines rest on it" not in back
     # A long form says it already.
-    assert "CTBT — Comprehensive Nuclear-Test-Ban Treaty. In the original of article 1." in back
+    # Under "Also in the original articles" the line names the article only: the heading says the rest.
+    assert "ALSO IN THE ORIGINAL ARTICLES" in back
+    assert "CTBT — Comprehensive Nuclear-Test-Ban Treaty. Article 1." in back
     assert "bans all nuclear explosions" not in back
 
 
@@ -129,7 +131,7 @@ def test_a_page_reference_points_at_a_page_that_prints_the_word(pages):
 def test_a_term_only_in_the_original_points_at_the_article_not_a_page(pages):
     back = " ".join(pages)[" ".join(pages).index("OTHER TERMS"):]
     deterrence = back[back.index("Deterrence"):back.index("MaT")]
-    assert "In the original of article 1." in deterrence and "p." not in deterrence
+    assert "Article 1." in deterrence and "p." not in deterrence
 
 
 def test_index_style_back_glossary_keeps_one_line_per_term():

@@ -115,7 +115,7 @@ def test_pdf_contents_and_glossary_give_page_numbers(reader):
     assert re.search(r"\nNPT[ .]*1\n", text)  # the index line of NPT's box
     # Cold War has no box: its definition is at the back, and it is not printed, so no page is given
     flowing = " ".join(text.split())  # the one-line entries run in two columns, so lines break anywhere
-    assert "Cold War. The long rivalry of two blocs. In the original of article 2." in flowing
+    assert "Cold War. The long rivalry of two blocs. Article 2." in flowing
 
 
 def test_pdf_metadata_is_the_editions(reader):
