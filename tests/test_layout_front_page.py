@@ -31,3 +31,26 @@ def test_when_every_sentence_is_long_the_shortest_is_the_point() -> None:
     longer = "A" + " very" * 40 + " long sentence about the fictional accord that the two ministers signed."
     long = "The ministers of the two fictional republics signed the accord" + " again" * 20 + " on Monday."
     assert key_points([digest(longer, long)], length=KEY_POINT_CHARS) == [(0, long)]
+
+
+def test_a_long_headline_takes_one_line_of_the_contents() -> None:
+    import datetime as dt
+
+    from briefgen.config import Settings
+    from briefgen.publish.assemble import assemble
+    from briefgen.publish.render import render_html
+
+    long_title = ("The foreign ministers of the two fictional republics agreed on Monday, after a night of talks,"
+                  " to extend the accord")
+    article = Article(path=Path("a.txt"), title=long_title, body="Talks resumed in Geneva on Monday.")
+    settings = Settings()
+    briefing = assemble([ArticleDigest(article=article, summary=("Talks resumed in Geneva on Monday.",))],
+                        settings, dt.date(2024, 6, 1))
+    html = render_html(briefing, settings).replace("\u00ad", "")
+    contents = html[html.index('id="contents"'):html.index("</nav>")]
+    entry = contents[contents.index('class="toc"'):contents.index("</a>")]
+    # Its first clause is longer than a line, so it is cut at a word; the whole headline is in the link's
+    # title (and on the article's page)
+    shown = entry[entry.index(">") + 1:]
+    assert shown == "The foreign ministers of the two fictional republics agreed…" and len(shown) <= 60
+    assert f'title="{long_title}"' in entry
