@@ -23,11 +23,10 @@ from ..analyse.timeline import timeline
 from ..config import Settings
 from ..model import ArticleDigest, Briefing, EarlierExplanation, Section, TermExplanation, TermUse
 
-# Key points are short, one or two lines of the front page's box (about 72 characters a line at its
-# type size), so that page 1 holds them and the whole contents: a summary sentence of 80 to 144
-# characters is preferred (the first such, as news puts the story first), then the shortest longer one;
-# below 80 a sentence is more often a transition than the story's statement.
-KEY_POINT_CHARS = (80, 144)
+# Key points are short, at most three lines of the front page's box (about 72 characters a line
+# at its type size): a summary sentence of 80 to 220 characters is preferred (the first such, as news
+# puts the story first); below 80 a sentence is more often a transition than the story's statement.
+KEY_POINT_CHARS = (80, 220)
 
 
 def assemble(
