@@ -4,13 +4,12 @@ News writing puts the story in its first sentence (the lede), so that sentence, 
 clause, says what a headline would. It is taken verbatim: a long first sentence is cut only
 where a clause ends (a comma before a coordinating conjunction, a dash, a semicolon, a colon),
 never in mid-phrase and never reworded. When no such cut is short enough and the whole sentence
-is too long to read as a headline, the outlet and date name the article ("CNN, 9 April 2015", when both are
-known), and otherwise the whole first sentence does.
+is too long to read as a headline, its opening words stand for it, cut at a word and marked as cut
+("…"): the story's own words say more than its outlet and date, and the summary keeps the whole sentence.
 The origin is recorded in the Article's provenance, and `briefgen check` lists it for review.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
@@ -22,17 +21,19 @@ from .sentences import split_sentences
 CLAUSE_MAX_WORDS = 16  # a headline longer than this reads as a sentence of text
 CLAUSE_MIN_WORDS = 4  # a shorter leading clause ("Yes, and ...") says nothing on its own
 WHOLE_MAX_WORDS = 25  # a first sentence without a clean cut is printed whole only up to this length
+OPENING_WORDS = 20  # a longer one gives its first words: about two lines at the headline's size
 
 # Origins recorded as the title's provenance: briefgen.analyse.doubts asks the instructor about them.
 FIRST_SENTENCE = "first sentence"
 FIRST_CLAUSE = "first clause"
-OUTLET_AND_DATE = "outlet and date"
-DERIVED_ORIGINS = (FIRST_SENTENCE, FIRST_CLAUSE, OUTLET_AND_DATE)
+OPENING = "opening words"
+DERIVED_ORIGINS = (FIRST_SENTENCE, FIRST_CLAUSE, OPENING)
 
 _CONJUNCTION = lexicon.alternation("clause_conjunctions")
 # Where a clause ends: ", but ...", " - ", " — ", "; ", ": ". The mark and the conjunction stay out of the headline.
 _CLAUSE_END = re.compile(rf",\s+(?={_CONJUNCTION}\s)|\s+(?:--?|–|—)\s+|\s*—\s*(?=\w)|;\s+|:\s+", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_FUNCTION_WORDS = lexicon.words("function_words")
 _END_MARK = re.compile(r"[.!]+$")
 
 
@@ -40,16 +41,15 @@ def with_headline(article: Article) -> Article:
     """The article unchanged when it has a title; else with one from its text, and its origin."""
     if article.title:
         return article
-    headline, origin = derived_headline(article.paragraphs[0] if article.paragraphs else "",
-                                        article.source, article.date)
+    headline, origin = derived_headline(article.paragraphs[0] if article.paragraphs else "")
     if not headline:
         return article
     provenance = (*(p for p in article.provenance if p[0] != "title"), ("title", origin))
     return replace(article, title=headline, provenance=provenance)
 
 
-def derived_headline(first_paragraph: str, outlet: str | None, date: dt.date | None) -> tuple[str | None, str]:
-    """(headline, origin) from the first paragraph, or from the outlet and date; None when nothing is known."""
+def derived_headline(first_paragraph: str) -> tuple[str | None, str]:
+    """(headline, origin) from the first paragraph; None when it has no words."""
     sentence = _first_sentence(first_paragraph)
     count = _words(sentence)
     if sentence and count <= CLAUSE_MAX_WORDS:
@@ -57,13 +57,20 @@ def derived_headline(first_paragraph: str, outlet: str | None, date: dt.date | N
     clause = leading_clause(sentence)
     if clause:
         return clause, FIRST_CLAUSE
-    if sentence and count <= WHOLE_MAX_WORDS:
+    if not sentence:
+        return None, FIRST_SENTENCE
+    if count <= WHOLE_MAX_WORDS:
         return sentence, FIRST_SENTENCE
-    # An outlet alone ("CNN") or a date alone names no article: both are needed to stand for the story.
-    if outlet and date:
-        return f"{outlet}, {date.day} {date:%B %Y}", OUTLET_AND_DATE
-    # Nothing names the article but its text: its words, however long, rather than a file name.
-    return (sentence or None), FIRST_SENTENCE
+    return opening_words(sentence), OPENING
+
+
+def opening_words(sentence: str) -> str:
+    """The sentence's first OPENING_WORDS words, less the function words a cut leaves hanging
+    ("... for the"), with an ellipsis to show the cut."""
+    words = _WORD.findall(sentence)[:OPENING_WORDS]
+    while len(words) > CLAUSE_MIN_WORDS and words[-1].casefold().strip(",;:") in _FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;:-–—") + "…"
 
 
 def leading_clause(sentence: str) -> str | None:

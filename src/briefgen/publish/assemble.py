@@ -67,10 +67,27 @@ def assemble(
 
 
 def _shortened(digest: ArticleDigest, settings: Settings) -> ArticleDigest:
-    """At most the settings' summary sentences and quotes (the first ones: news puts the story first)."""
-    return replace(digest, summary=digest.summary[: settings.summary_sentences],
+    """At most the settings' summary sentences and quotes (the first ones: news puts the story first),
+    without the sentence the headline already prints."""
+    summary = without_headline(digest.summary, digest.article.title)
+    return replace(digest, summary=summary[: settings.summary_sentences],
                    quotes=digest.quotes[: settings.quotes_per_article],
                    reading_grade=digest.reading_grade if settings.reading_level else None)
+
+
+def without_headline(summary: Sequence[str], headline: str | None) -> tuple[str, ...]:
+    """The summary less any sentence that says, word for word, what the headline says.
+
+    A page without a headline line is headed by its own first sentence (analyse/headline.py), which the
+    summary often picks too: printed under itself it tells the student nothing new and costs lines."""
+    if not headline:
+        return tuple(summary)
+    words = _words(headline)
+    return tuple(sentence for sentence in summary if _words(sentence) != words)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
 
 
 def has_box_content(term: TermExplanation) -> bool:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..analyse.headline import OUTLET_AND_DATE
 from ..model import ArticleDigest, Briefing, TermExplanation
-from .render import long_date, reading_minutes
+from .render import cited_title, long_date, reading_minutes
 
 # The kinds of block, in the order they first appear.
 KINDS = ("kicker", "title", "masthead", "heading", "key_point", "contents_section", "contents_entry", "section",
@@ -79,8 +78,7 @@ def _known(*parts: str | None) -> list[str]:
 def _source_entry(digest: ArticleDigest) -> str:
     article = digest.article
     published = ", ".join(_known(article.source, long_date(article.date) if article.date else None))
-    # A headline made of the outlet and date would only repeat them.
-    title = f"“{article.title}.” " if article.title and article.origin("title") != OUTLET_AND_DATE else ""
+    title = f"{cited_title(article)} " if article.title else ""
     where = f"{article.url} (file {article.path.name})" if article.url else f"File {article.path.name}"
     accessed = f" Accessed {long_date(article.accessed)}." if article.accessed else ""
     return f"{published + '. ' if published else ''}{title}{where}.{accessed}"

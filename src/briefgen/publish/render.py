@@ -26,10 +26,11 @@ from urllib.request import url2pathname
 import jinja2
 from markupsafe import Markup
 
+from ..analyse.headline import DERIVED_ORIGINS
 from ..atomic import write_atomically
 from ..config import Settings
 from ..errors import ThemeError
-from ..model import Briefing
+from ..model import Article, Briefing
 from ..paths import resolves_inside
 from ..timelimit import TimeLimitReached, time_limited
 from .sandbox import ThemeEnvironment, ThemeLoader
@@ -62,7 +63,8 @@ def make_environment(theme: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(long_date=long_date, reading_minutes=reading_minutes, plural=plural,
-                               short_title=short_title, term_id=term_id, use_id=use_id, css_string=css_string,
+                               short_title=short_title, cited_title=cited_title, term_id=term_id, use_id=use_id,
+                               css_string=css_string,
                                prose=prose, gist=gist, quote_end=quote_end, fragment=is_fragment)
     return environment
 
@@ -115,6 +117,9 @@ def plural(count: int) -> str:
     return "" if count == 1 else "s"
 
 
+SOURCE_OPENING_LIMIT = 48  # the opening words that identify an untitled article: about half a line
+
+
 def short_title(title: str, limit: int = RUNNING_TITLE_LIMIT) -> str:
     """A headline short enough for the running header: its first clause, or cut at a word."""
     title = " ".join(str(title).split())
@@ -123,8 +128,27 @@ def short_title(title: str, limit: int = RUNNING_TITLE_LIMIT) -> str:
     clause = re.search(r"^(.{20,}?)(?::|,|;| [-–—]) ", title[:limit])
     if clause:
         return clause.group(1)
-    cut = title.rfind(" ", 0, limit)
-    return title[: cut if cut > 0 else limit].rstrip(" ,;:-–—") + "…"
+    return opening_words(title, limit)
+
+
+def cited_title(article: Article) -> str:
+    """How the Sources list names an article: its own headline in quotation marks; a page that had none
+    is cited as untitled, by the words it opens with, as a bibliography describes an untitled work
+    (the headline briefgen made from its first sentence is not the writer's title)."""
+    if not article.title:
+        return ""
+    if article.origin("title") in DERIVED_ORIGINS:
+        return f"Untitled, beginning “{opening_words(article.title, SOURCE_OPENING_LIMIT)}”."
+    return f"“{article.title}.”"
+
+
+def opening_words(text: str, limit: int) -> str:
+    """`text` up to `limit` characters, cut at a word and marked as cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit].rstrip(" ,;:-–—") + "…"
 
 
 def term_id(term: str) -> str:
