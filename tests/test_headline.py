@@ -116,6 +116,8 @@ LEDE = "Envoys from the two coastal states signed a fishing accord in the port o
      (LEDE, "The accord ends a decade of disputes.")),
     # no headline: nothing to compare with
     ((LEDE,), None, (LEDE,)),
+    # an article of one sentence keeps it: the summary is never emptied by its headline
+    ((LEDE,), "Envoys from the two coastal states signed a fishing accord in the port of Vell on Sunday", (LEDE,)),
 ])
 def test_the_summary_does_not_repeat_the_headline(summary, headline, printed):
     assert without_headline(summary, headline) == printed

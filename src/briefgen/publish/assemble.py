@@ -79,11 +79,11 @@ def without_headline(summary: Sequence[str], headline: str | None) -> tuple[str,
     """The summary less any sentence that says, word for word, what the headline says.
 
     A page without a headline line is headed by its own first sentence (analyse/headline.py), which the
-    summary often picks too: printed under itself it tells the student nothing new and costs lines."""
-    if not headline:
-        return tuple(summary)
-    words = _words(headline)
-    return tuple(sentence for sentence in summary if _words(sentence) != words)
+    summary often picks too: printed under itself it tells the student nothing new and costs lines.
+    An article of that one sentence keeps it: a summary is never emptied by its own headline."""
+    words = _words(headline) if headline else ()
+    rest = tuple(sentence for sentence in summary if _words(sentence) != words)
+    return rest or tuple(summary)
 
 
 def _words(text: str) -> tuple[str, ...]:
