@@ -1,6 +1,7 @@
 """A page without a headline line: its headline is taken from its own first words, never its file name (issue 15)."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -133,3 +134,18 @@ def test_the_sources_list_cites_a_page_without_a_headline_as_untitled(body, titl
     provenance = (("title", "heading"),) if title else ()
     article = with_headline(Article(path=Path("vell.txt"), body=body, title=title, provenance=provenance))
     assert cited_title(article) == cited
+
+
+def test_a_lede_that_heads_its_page_is_a_key_point_but_not_printed_again_below(tmp_path: Path):
+    folder = tmp_path / "week"
+    folder.mkdir()
+    (folder / "border-talks-notes.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(folder), "-o", str(out), "--format", "json", "--date", "2024-06-01"])
+    assert result.exit_code == 0, result.output
+    briefing = json.loads((out / "briefing-2024-06-01.json").read_text(encoding="utf-8"))
+    lede = ARTICLE.split("\n")[0]
+    digest = briefing["digests"][0]
+    assert digest["article"]["title"] == lede.rstrip(".")
+    assert lede not in digest["summary"] and digest["summary"]
+    assert briefing["key_points"] == [[0, lede]]

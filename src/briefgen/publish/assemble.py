@@ -43,7 +43,9 @@ def assemble(
     `earlier` (casefolded term -> where an earlier briefing of the course explained it) gets a
     one-line note instead of a box."""
     shortened = [_shortened(digest, settings) for digest in digests]
-    boxed = _boxes_at_first_use(shortened, settings.boxes_per_article, earlier or {})
+    # The key points may take a lede that heads its own page: on the front page it is the story's statement.
+    printed = [replace(digest, summary=without_headline(digest.summary, digest.article.title)) for digest in shortened]
+    boxed = _boxes_at_first_use(printed, settings.boxes_per_article, earlier or {})
     # Point the glossary at the article whose box explains a term; a term that never got a box
     # (over the per-article limit) points at the first article that uses it.
     first_use = _first_use(digests) | _first_use(boxed)
@@ -67,10 +69,8 @@ def assemble(
 
 
 def _shortened(digest: ArticleDigest, settings: Settings) -> ArticleDigest:
-    """At most the settings' summary sentences and quotes (the first ones: news puts the story first),
-    without the sentence the headline already prints."""
-    summary = without_headline(digest.summary, digest.article.title)
-    return replace(digest, summary=summary[: settings.summary_sentences],
+    """At most the settings' summary sentences and quotes (the first ones: news puts the story first)."""
+    return replace(digest, summary=digest.summary[: settings.summary_sentences],
                    quotes=digest.quotes[: settings.quotes_per_article],
                    reading_grade=digest.reading_grade if settings.reading_level else None)
 
