@@ -43,6 +43,38 @@ def test_a_quotation_going_on_from_a_relayed_one_is_relayed_too() -> None:
     assert [(q.speaker, q.unsure_speaker) for q in find_quotes(text)] == [(None, "Maria Okafor")] * 2
 
 
+def test_a_quotation_recalled_by_someone_else_is_relayed() -> None:
+    """ '"...," she said, as recalled by Roe in his memoir': the speaker is named through another's memory."""
+    text = 'Maria Okafor left the meeting early. "We will bring more people," she said, as recalled by Tom Brandt in his memoir.'
+    assert [(q.speaker, q.unsure_speaker) for q in find_quotes(text)] == [(None, "Maria Okafor")]
+
+
+# Rule quoted-excerpt: a passage of another story pasted in quotation marks over several lines,
+# closed by a mark after its own attributions. The line before names the outlet.
+EXCERPT = (
+    'The Gazette reported on the hearing that night.\n\n'
+    '"The session was closed, but Senator Tom Brandt spoke to reporters afterwards.\n\n'
+    '“The agency told us something different in spring,” Brandt said."\n\n'
+    'The account was disputed the next day.'
+)
+
+
+def test_quotations_nested_in_a_quoted_excerpt_are_relayed_by_it() -> None:
+    passage, nested = find_quotes(EXCERPT)
+    assert (nested.speaker, nested.unsure_speaker) == (None, "Tom Brandt")
+    assert not any(r["key"] for r in quote_records([passage, nested]))
+
+
+def test_a_paragraph_ending_on_a_quotation_of_its_own_is_no_excerpt() -> None:
+    """The continuation convention: each paragraph re-opens, the last closes its own quotation."""
+    text = (
+        'Tom Brandt spoke to reporters afterwards.\n\n'
+        '"The session was closed, and it should not have been.\n\n'
+        '"The agency told us something different in spring," Brandt said.'
+    )
+    assert find_quotes(text)[-1].speaker == "Tom Brandt"
+
+
 @pytest.mark.parametrize(
     "text",
     [

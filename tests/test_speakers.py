@@ -431,6 +431,38 @@ AFTER_QUOTE_CASES = [
 ]
 
 
+# Documents and turns (analyse/speakers): who speaks through a document, and which quotation a
+# cue between two quotations belongs to. (convention, article text, the start of the quotation, speaker)
+DOCUMENT_CASES = [
+    # a document sent out speaks for its issuer, named or described
+    ("issuer-of-document", 'The town council released a statement on Monday saying the plan was "a betrayal of trust."',
+     "a betrayal", "The town council"),
+    ("issuer-of-document", 'Her campaign quickly sent out an email to supporters stating, "We are one week from victory."',
+     "We are one week", "Her campaign"),
+    ("issuer-of-document", 'Maria Okafor released a statement on Monday saying the plan was "a betrayal of trust."',
+     "a betrayal", "Maria Okafor"),
+    # a thing held up is not a document sent out: the one holding it does not issue it
+    ("issuer-of-document", 'A nurse held up a sign saying "Beds, not bombs."', "Beds, not", "A nurse"),
+    # the agent after "obtained by" got hold of the document, which speaks
+    ("document-obtained-by", 'A Feb. 3 letter from the Harbor Board obtained by the Gazette warns that "no permit will follow."',
+     "no permit", "A Feb. 3 letter from the Harbor Board"),
+    ("document-obtained-by", 'A memo seen by the Gazette warns that "no permit will follow."', "no permit", "A memo"),
+    # a cue after a finished quotation that opens the next is a new turn
+    ("next-turn", 'Okafor wrote to Brandt, "Can you come at noon?" Brandt then wrote back, "Only after two."',
+     "Can you come", "Okafor"),
+    ("next-turn", 'Okafor wrote to Brandt, "Can you come at noon?" Brandt then wrote back, "Only after two."',
+     "Only after two", "Brandt"),
+    # a cue that goes on from the speaker's own words attributes both
+    ("next-turn", '"We won the vote." Maria Okafor added, "Now the work starts."', "We won the vote", "Maria Okafor"),
+]
+
+
+@pytest.mark.parametrize(("convention", "text", "opening", "speaker"), DOCUMENT_CASES, ids=[c[0] for c in DOCUMENT_CASES])
+def test_documents_and_turns(convention: str, text: str, opening: str, speaker: str) -> None:
+    quote = next(q for q in find_quotes(text) if q.quote.startswith(opening))
+    assert (quote.speaker or quote.unsure_speaker) == speaker, convention
+
+
 @pytest.mark.parametrize(
     ("convention", "text", "opening", "speaker", "role"), AFTER_QUOTE_CASES, ids=[c[0] for c in AFTER_QUOTE_CASES]
 )

@@ -132,7 +132,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     after = article.tokens(region.closed, hi) if region.closed else []
     before = article.tokens(lo, region.opened)
     inside = article.text[region.start : region.end].rstrip()
-    right_after = speaker_right_after(after, article.blanked, open_ended=inside[-1:] in ",?!—-")
+    right_after = speaker_right_after(
+        after, article.blanked, open_ended=inside[-1:] in ",?!—-", ended=inside[-1:] in ".?!"
+    )
     introduced = introducing_speaker(before, article.blanked) if right_after else None
     if introduced:
         return _Attribution(introduced, tight=True)  # set off by its comma as '"No," Roe said' is
@@ -865,6 +867,7 @@ def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
     for named, stated in _roles_before_names(article.blanked):
         roles.setdefault(names.fullest(named), stated)
     lower_words = set(_LOWER_WORD.findall(text))
+    excerpt, excerpt_text = _quoted_excerpt(article)
     quotes: list[tuple[Quote, tuple[str, ...]]] = []
     relayed_in: dict[int, bool] = {}  # paragraph -> whether its last attributed quotation was relayed
     for region, speaker in zip(regions, speakers, strict=True):
@@ -876,7 +879,8 @@ def quotes_with_shapes(text: str) -> list[tuple[Quote, tuple[str, ...]]]:
         if found is not None and speaker is not None:
             name, role, kind = found
             carried_relay = speaker.rule in _CONTINUING_RULES and relayed_in.get(region.paragraph, False)
-            relayed = ("relayed",) if carried_relay or _relayed(article, region, speaker) else ()
+            nested = _nested_in(excerpt, excerpt_text, region)
+            relayed = ("relayed",) if carried_relay or nested or _relayed(article, region, speaker) else ()
             relayed_in[region.paragraph] = bool(relayed)
             shapes = (quote_shape(quote_text), kind, *relayed)
             confidence = speaker_confidence(_rule_of(speaker) or "", shapes)
@@ -939,6 +943,41 @@ def _relayed(article: _Article, region: Region, speaker: Speaker) -> bool:
         if not own_cue and _names_a_source(article.blanked, relay):  # "the Post reported" is the Post's own
             return True
     return False
+
+
+# Rule quoted-excerpt. A passage of another outlet's story pasted in quotation marks runs over
+# several lines: the first opens a mark it leaves open, and the last ends on a closing mark after
+# the passage's own attributions ('... ,” King said."'), a mark that closes no quotation. The
+# quotations nested in it are the passage's, relayed by its source; the passage's own text (the
+# lines it opens and leaves open) is the source's, read as any continued quotation is.
+_EXCERPT_CLOSE = re.compile(r"[.!?)][\"”’']$")
+_LONGEST_EXCERPT = 6  # paragraphs from the one that opens the passage to the one that closes it
+
+
+def _quoted_excerpt(article: _Article) -> tuple[set[int], set[int]]:
+    """(the paragraphs of every quoted excerpt, the openings of the lines it leaves open)."""
+    closing_marks = {r.closed - 1 for r in article.regions if r.closed is not None}
+    left_open = {r.opened: r.paragraph for r in article.regions if r.closed is None and _opens_line(article, r)}
+    opening_paragraphs = set(left_open.values())
+    inside: set[int] = set()
+    for last, (lo, hi) in enumerate(article.paragraphs):
+        end = lo + len(article.text[lo:hi].rstrip())
+        if end - 1 in closing_marks or not _EXCERPT_CLOSE.search(article.text, max(lo, end - 2), end):
+            continue
+        reach = range(last, max(-1, last - _LONGEST_EXCERPT), -1)
+        first = next((p for p in reach if p in opening_paragraphs), None)
+        if first is not None:
+            inside.update(range(first, last + 1))
+    return inside, {opened for opened, paragraph in left_open.items() if paragraph in inside}
+
+
+def _nested_in(excerpt: set[int], excerpt_text: set[int], region: Region) -> bool:
+    return region.paragraph in excerpt and region.opened not in excerpt_text
+
+
+def _opens_line(article: _Article, region: Region) -> bool:
+    line_start = article.text.rfind("\n", 0, region.opened) + 1
+    return not article.text[line_start : region.opened].strip()
 
 
 _WORD_AFTER = re.compile(r"[ \t\xa0]*([A-Za-z][\w'’-]*)?")

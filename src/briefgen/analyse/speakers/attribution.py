@@ -146,14 +146,16 @@ def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
                 found.append(speaker)
     return found
 
-def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Speaker | None:
+def speaker_right_after(after: list[Token], text: str, open_ended: bool, ended: bool = False) -> Speaker | None:
     """ '"...," Roe said' / '"...," said Roe' / '"...," the minister, Jane Roe, told reporters'.
 
     `open_ended`: the quotation ends on a comma, question or exclamation mark, so the sentence
     goes on and an unlisted verb after a speaker ('"...," the crowd roared') still attributes it.
+    `ended`: it ends on a sentence's final mark, so a cue after it that opens the next quotation
+    is that one's (`_introduces_next_quote`).
     """
     after = _same_line_words(after, text)
-    if not after:
+    if not after or (ended and _introduces_next_quote(after)):
         return None
     if is_participle(after[0]):
         # '"...," citing a report' / '"...," telling reporters': a participle goes on the sentence
@@ -176,6 +178,29 @@ def speaker_right_after(after: list[Token], text: str, open_ended: bool) -> Spea
         if verb is not None:
             return _subject_or_inverted(after, verb, text, rule="speaker-then-unlisted-verb")
     return None
+
+_OPENING_MARKS = frozenset("\"“‘'")
+_GOING_ON_CUES = words("going_on_cues")
+
+def _introduces_next_quote(after: list[Token]) -> bool:
+    """Rule next-turn: '"Why now?" Doe wrote back, "You look cute."' A quotation closed by its
+    sentence's final mark has ended; a short clause with a cue, a comma or colon and an opening
+    mark after it is a new turn that introduces the next quotation. Not a cue that goes on
+    from the same speaker's words ('"We won." Roe added, "..."'), which belongs to both."""
+    for c, tok in enumerate(after[:_LONGEST_TURN]):
+        if tok.text in _CLAUSE_STOPS or tok.text in _OPENING_MARKS:
+            return False
+        if is_cue_at(after, c) and not cue_is_noun(after, c):
+            k = c + 1 + (c + 1 < len(after) and after[c + 1].lower in _PARTICLES)
+            return (
+                tok.lower not in _GOING_ON_CUES
+                and k + 1 < len(after)
+                and after[k].text in (",", ":")
+                and after[k + 1].text in _OPENING_MARKS
+            )
+    return False
+
+_LONGEST_TURN = 6  # tokens before the cue: "Clinton's chief of staff then"
 
 def _same_line_words(after: list[Token], text: str) -> list[Token]:
     """The words after a closing mark that can attribute it: none after a line break
@@ -402,6 +427,11 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
         subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
         if subject is not None and possessed_text(subject):
             return credit(subject, "participle-subject")  # "the newspaper's editorial telling him to ...": not the man
+        if subject is not None and _issued_text(subject):
+            # "The town released a statement saying ...": a document someone sends out speaks for
+            # its issuer, the clause's subject, named or described ("Her campaign", "The committee")
+            issuer = _issuer_of_document(tokens, subject, text) or clause_subject(tokens[:c], text)
+            return credit(issuer, "participle-clause-subject") or credit(subject, "participle-subject")
         if subject is None or not is_personal(subject):
             return credit(clause_subject(tokens[:c], text), "participle-clause-subject") or credit(
                 subject, "participle-subject"
@@ -411,6 +441,38 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
         # "Roe paused and added ...", "went on to say"
         return credit(clause_subject(tokens[:c], text), "shared-subject-cue")
     return credit(subject_before(tokens, c, text), "cue-before-quote")
+
+_LONGEST_ISSUER = 4  # tokens of "the Sanders campaign" or "the city council"
+
+def _issuer_of_document(tokens: list[Token], document: Speaker, text: str) -> Speaker | None:
+    """ 'The town released a statement saying ...', 'Her campaign quickly sent out an email
+    stating ...': the clause's subject issued the document, so it speaks, described ("The town")
+    as well as named: the phrase that opens the clause (after an opening clause and its comma)
+    and ends before the verb (with its particle, after an adverb) that takes the document."""
+    d = next((k for k, t in enumerate(tokens) if t.start >= document.phrase_start), 0)
+    verb = d - 2 if d > 1 and tokens[d - 1].lower in _PARTICLES else d - 1
+    end = verb
+    while end > 0 and tokens[end - 1].lower.endswith("ly"):
+        end -= 1  # "quickly blasted out"
+    start = next((k + 1 for k in range(end - 1, -1, -1) if tokens[k].text in _CLAUSE_STOPS or tokens[k].text == ","), 0)
+    phrase = tokens[start:end]
+    if verb < 1 or not tokens[verb].text.islower() or not 1 < len(phrase) <= _LONGEST_ISSUER:
+        return None
+    if phrase[0].lower not in _ISSUER_OPENERS:
+        return None
+    return phrase_to_speaker(phrase, text)
+
+_ISSUER_OPENERS = frozenset(words("possessive_determiners")) | {"the"}
+
+def _issued_text(speaker: Speaker) -> bool:
+    """Whether a description is a document its author sends out ("a statement", "an email to
+    supporters"): its head noun, before any prepositional phrase, is one (lexicon documents)."""
+    head = []
+    for word in speaker.name.split():
+        if word.lower() in _PREPOSITIONS:
+            break
+        head.append(word)
+    return not speaker.proper and bool(head) and head[-1].lower() in _DOCUMENTS
 
 def _coordinated_participle(tokens: list[Token], c: int) -> int | None:
     """ 'with Doe tweeting that it was "a disaster" and asking, "..."': a participle joined by "and"

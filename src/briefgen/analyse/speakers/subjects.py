@@ -476,9 +476,28 @@ def text_before_participle(tokens: list[Token], text: str, end: int | None = Non
         j = k + 1
         while j < len(clause) - 1 and (_is_auxiliary(clause[j]) or _is_adverb(clause[j])):
             j += 1
-        if clause[j].text.islower() and clause[j].text.endswith("ed"):
+        if clause[j].text.islower() and (clause[j].text.endswith("ed") or _agent_follows(clause, j)):
             return phrase_to_speaker(clause[: k + 1], text)
+        return _document_obtained_by(clause, k, text)
+    return None
+
+_LONGEST_SOURCE_PHRASE = 6  # tokens of "from the American Legion" after a document's noun
+
+def _agent_follows(clause: list[Token], j: int) -> bool:
+    """ "An email seen by the Post": a participle, regular or not, with its agent after it."""
+    return j + 1 < len(clause) and clause[j + 1].lower == "by"
+
+def _document_obtained_by(clause: list[Token], k: int, text: str) -> Speaker | None:
+    """Rule document-obtained-by: 'A letter from the Legion obtained by the Post warns': the agent
+    after the participle obtained or saw the document; the document (with the phrase that says
+    whose it is) speaks."""
+    if k + 1 >= len(clause) or clause[k + 1].lower not in ("from", "of", "by", "to"):
         return None
+    for m in range(k + 2, min(len(clause) - 1, k + 2 + _LONGEST_SOURCE_PHRASE)):
+        if clause[m].text in _PHRASE_ENDS:
+            return None
+        if clause[m].text.islower() and clause[m].lower not in _DETERMINERS and _agent_follows(clause, m):
+            return Speaker(_span(text, clause[:m]), None, clause[0].start, clause[0].start)
     return None
 
 def is_document(speaker: Speaker) -> bool:

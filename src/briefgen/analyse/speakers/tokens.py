@@ -33,6 +33,8 @@ _HONORIFICS = frozenset(title for title, row in _TITLE_ROWS.items() if row.get("
 # Titles written abbreviated, with a full stop ("Sen.", "Brig."), as they open a name in running text.
 ABBREVIATED_TITLES = tuple(title.capitalize() for title, row in _TITLE_ROWS.items() if not row.get("full_word"))
 _NAME_ABBREVIATIONS = words("name_abbreviations")
+# "Feb. 1", "St. Louis": the full stop is the abbreviation's (lexicon never_final)
+_KEEP_PERIOD = _NAME_ABBREVIATIONS | words("never_final")
 
 # Common first names whose gender is not in doubt (no Jean, Andrea, Kim, Jordan, Pat, Sasha):
 # a name that opens with one of these is a person, and "he" cannot be "Hillary Roe".
@@ -129,7 +131,8 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     return tokens
 
 def _keeps_period(word: str) -> bool:
-    return bool(_INITIAL_OR_ACRONYM.match(word)) or word[:-1].lower() in _TITLES or word[:-1] in _NAME_ABBREVIATIONS
+    stem = word[:-1]
+    return bool(_INITIAL_OR_ACRONYM.match(word)) or stem.lower() in _TITLES or stem in _KEEP_PERIOD
 
 def is_cue(token: Token) -> bool:
     """A speech cue, written in lower case (a capitalised "Post" or "States" is a name)."""
