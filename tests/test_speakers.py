@@ -93,6 +93,8 @@ RULE_CASES = [
     ("possessor-of-speech-noun",
      'The mayor mocked Maria Okafor\'s claim that the minister "founded the militia in the hills."',
      "founded the militia", "Maria Okafor", None),
+    ("reported-clause", 'Maria Okafor said the harbour board called the permit "a gift to the builders."',
+     "a gift to", "Maria Okafor", None),
     ("later-in-paragraph",
      '"We will be back with more people and tools." In the same breath, "the inspectors will return," Maria Okafor said.',
      "We will be back", "Maria Okafor", None),
@@ -447,6 +449,9 @@ DOCUMENT_CASES = [
     ("document-obtained-by", 'A Feb. 3 letter from the Harbor Board obtained by the Gazette warns that "no permit will follow."',
      "no permit", "A Feb. 3 letter from the Harbor Board"),
     ("document-obtained-by", 'A memo seen by the Gazette warns that "no permit will follow."', "no permit", "A memo"),
+    # a reported clause: the quotation comes through the one who reports it
+    ("reported-clause", 'Tom Brandt said that the governor was telling donors "it is over."', "it is over", "Tom Brandt"),
+    ("reported-clause", 'Tom Brandt said he expected that voters will say "enough."', "enough", "Tom Brandt"),
     # a cue after a finished quotation that opens the next is a new turn
     ("next-turn", 'Okafor wrote to Brandt, "Can you come at noon?" Brandt then wrote back, "Only after two."',
      "Can you come", "Okafor"),

@@ -330,9 +330,25 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         speaker = _speaker_of_cue(before, c, text)
         reported = is_participle(before[c]) or _after_modal(before, c)
         if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
-            return speaker
+            return _reporter_of(before, speaker, text) or speaker
         fallback = fallback or speaker
     return fallback
+
+def _reporter_of(tokens: list[Token], speaker: Speaker, text: str) -> Speaker | None:
+    """Rule reported-clause: 'Roe said Doe called the plan "a disaster"': a cue whose subject
+    opens the object clause of an earlier cue (right after it, or after "that") is what the
+    earlier speaker reports; the quotation comes through the reporter, who speaks. None when the
+    speaker's phrase opens no such clause."""
+    k = next((i for i, t in enumerate(tokens) if t.start >= speaker.phrase_start), None)
+    if k is None or k == 0:
+        return None
+    c = k - 1 - (tokens[k - 1].lower == "that")
+    if c < 0 or not is_cue_at(tokens, c) or cue_is_noun(tokens, c) or is_participle(tokens[c]):
+        return None
+    reporter = _speaker_of_cue(tokens, c, text)
+    if reporter is None or not (reporter.proper or reporter.pronoun):
+        return None
+    return credit(replace(reporter, rule=""), "reported-clause")
 
 _SPEECH_NOUNS = words("speech_nouns")
 _LONGEST_CONTENT_SUBJECT = 4  # tokens of "that the minister" before a quoted predicate
