@@ -452,6 +452,20 @@ DOCUMENT_CASES = [
     # a reported clause: the quotation comes through the one who reports it
     ("reported-clause", 'Tom Brandt said that the governor was telling donors "it is over."', "it is over", "Tom Brandt"),
     ("reported-clause", 'Tom Brandt said he expected that voters will say "enough."', "enough", "Tom Brandt"),
+    # a participle set off after a subordinate or relative clause goes with that clause's doer
+    ("participle-after-clause", 'Okafor spoke near the harbour, where about 40 dockers had gathered, chanting "no deal, no ships."',
+     "no deal", "40 dockers"),
+    ("participle-after-clause", 'The minister campaigned for Tom Brandt, who runs for mayor and who greeted the crowd, praising "a city that works."',
+     "a city that", "Tom Brandt"),
+    ("participle-after-clause", 'Okafor hit back on Monday, saying the plan was "a fantasy."', "a fantasy", "Okafor"),
+    # "as" is also a preposition: "serve as a ladder to the middle class, noting" is the main clause's
+    ("participle-after-clause", 'Okafor sold the plan as a ladder to the middle class, noting that it is "paid for."',
+     "paid for", "Okafor"),
+    # an adverb before a determiner: the phrase opens at the determiner ("even a top aide said")
+    ("adverb-then-subject", 'After the vote, even a senior aide said it was time, saying, "We have to move on."',
+     "We have to", "a senior aide"),
+    # a place between the subject and its verb is not the speaker
+    ("adjunct-of-place", '"Will he run again?" a staffer in the room wondered.', "Will he run", "a staffer"),
     # a cue after a finished quotation that opens the next is a new turn
     ("next-turn", 'Okafor wrote to Brandt, "Can you come at noon?" Brandt then wrote back, "Only after two."',
      "Can you come", "Okafor"),

@@ -348,7 +348,9 @@ def _reporter_of(tokens: list[Token], speaker: Speaker, text: str) -> Speaker | 
     reporter = _speaker_of_cue(tokens, c, text)
     if reporter is None or not (reporter.proper or reporter.pronoun):
         return None
-    return credit(replace(reporter, rule=""), "reported-clause")
+    # "Obama said he expected that Americans will say": the reporter may report in turn
+    outer = _reporter_of(tokens, reporter, text) if reporter.pronoun else None
+    return outer or credit(replace(reporter, rule=""), "reported-clause")
 
 _SPEECH_NOUNS = words("speech_nouns")
 _LONGEST_CONTENT_SUBJECT = 4  # tokens of "that the minister" before a quoted predicate
@@ -441,6 +443,10 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
         if coordinated is not None:
             return _speaker_of_cue(tokens, coordinated, text)
         subject = subject_before(tokens, c, text) if tokens[c - 1].text != "," else None
+        if subject is None and tokens[c - 1].text == ",":
+            nearest = _subject_of_clause_before(tokens, c - 1, text)
+            if nearest is not None:
+                return credit(nearest, "participle-clause-subject")
         if subject is not None and possessed_text(subject):
             return credit(subject, "participle-subject")  # "the newspaper's editorial telling him to ...": not the man
         if subject is not None and _issued_text(subject):
@@ -489,6 +495,58 @@ def _issued_text(speaker: Speaker) -> bool:
             break
         head.append(word)
     return not speaker.proper and bool(head) and head[-1].lower() in _DOCUMENTS
+
+_CLAUSE_OPENERS = frozenset(("where", "while", "when"))  # not "as": "serve as a ladder, noting"
+_LONGEST_CLAUSE_BEFORE = 20  # tokens from the clause's opener to the participle's comma
+_LONGEST_CLAUSE_SUBJECT = 5  # tokens of "about 50 striking workers"
+
+def _subject_of_clause_before(tokens: list[Token], comma: int, text: str) -> Speaker | None:
+    """Rule participle-after-clause: 'Roe spoke near the casino, where workers had gathered,
+    chanting "..."', 'Roe arrived while a janitor walks in, saying ...', 'an academic, who worked the
+    crowd, praising ...': a participle set off right after a subordinate or relative clause goes
+    with that clause's doer, the nearest one, not the main clause's subject. None when no such
+    clause ends at the comma."""
+    for k in range(comma - 1, max(comma - _LONGEST_CLAUSE_BEFORE, 0) - 1, -1):
+        tok = tokens[k]
+        if tok.text in _CLAUSE_STOPS or tok.text in _LEADING_PUNCTUATION or tok.text in _OPENING_MARKS:
+            return None
+        if tok.lower == "who":
+            return _antecedent_of_who(tokens, k, text)
+        if tok.lower in _CLAUSE_OPENERS:
+            verb = _first_verb(tokens, k + 1, comma)
+            if verb is None or not 1 <= verb - k - 1 <= _LONGEST_CLAUSE_SUBJECT:
+                return None
+            phrase = tokens[k + 1 : verb]
+            if phrase[0].text.islower() and phrase[0].lower not in _DESCRIPTION_OPENERS | {"a", "an", "the"}:
+                phrase = phrase[1:]  # "about 50 protesters"
+            speaker = phrase_to_speaker(phrase, text) if phrase else None
+            return speaker if speaker is not None and not speaker.pronoun else None
+    return None
+
+def _first_verb(tokens: list[Token], lo: int, hi: int) -> int | None:
+    """Where a clause's verb starts: its first auxiliary ("had gathered"), else its first past
+    tense ("gathered"), else a third-person present after the first word ("a janitor walks")."""
+    span = range(lo, hi)
+    return (
+        next((j for j in span if _is_auxiliary(tokens[j])), None)
+        or next((j for j in span if _PAST_TENSE.match(tokens[j].text)), None)
+        or next((j for j in span if j > lo and tokens[j].text.islower() and tokens[j].text.endswith("s")), None)
+    )
+
+def _antecedent_of_who(tokens: list[Token], who: int, text: str) -> Speaker | None:
+    """The person a "who" clause describes: 'Eric Kingson, who runs and who worked the crowd'."""
+    k = who
+    while k > 1 and tokens[k - 1].lower == "and":
+        k = next((j for j in range(k - 2, max(k - _LONGEST_CLAUSE_BEFORE, 0) - 1, -1) if tokens[j].lower == "who"), 0)
+        if k == 0:
+            return None
+    end = k - 1 if k > 0 and tokens[k - 1].text == "," else k
+    name = end
+    while name > 0 and tokens[name - 1].capitalised:
+        name -= 1  # the name that ends the phrase: "... campaigned for Tom Brandt, who"
+    phrase = tokens[name:end] if name < end else _phrase_back(tokens, end)
+    speaker = phrase_to_speaker(phrase, text) if phrase else None
+    return speaker if speaker is not None and (speaker.proper or is_personal(speaker)) else None
 
 def _coordinated_participle(tokens: list[Token], c: int) -> int | None:
     """ 'with Doe tweeting that it was "a disaster" and asking, "..."': a participle joined by "and"

@@ -152,8 +152,9 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
         institution = tokens[end - 1].capitalised and tokens[end - 1].lower not in _TIME_WORDS
         if owner and (_is_role_word(owner[-1]) or (_is_name_word(owner[-1]) and institution)):
             i -= len(owner) + 1  # "Jane Roe of the Policy Institute", "the director of the agency"
-    # The word after an auxiliary is its verb ("does not worry pollster Jane Roe"), not a role.
-    if 0 < i < end - 1 and _is_auxiliary(tokens[i - 1]) and tokens[i].text.islower() and not _is_role_word(tokens[i]):
+    # The word after an auxiliary is its verb ("does not worry pollster Jane Roe"), not a role;
+    # but a determiner after an adverb opens the phrase ("even a top strategist said").
+    if 0 < i < end - 1 and _is_auxiliary(tokens[i - 1]) and _verb_after(tokens[i - 1], tokens[i]):
         i += 1
     phrase = tokens[i:end]
     # "of/for/at/to" join a title ("director of the Institute") but never start the phrase.
@@ -162,6 +163,11 @@ def _phrase_back(tokens: list[Token], end: int) -> list[Token]:
     return phrase
 
 _AFFILIATIONS = frozenset(("of", "for", "from"))  # not "at": "Roe at the time said"
+
+def _verb_after(auxiliary: Token, token: Token) -> bool:
+    """Whether the word after an auxiliary is its verb; after an adverb a determiner opens a phrase."""
+    opens_phrase = _is_adverb(auxiliary) and token.lower in _DETERMINERS
+    return token.text.islower() and not _is_role_word(token) and not opens_phrase
 
 def _is_share(token: Token) -> bool:
     return token.lower in _QUANTIFIERS or token.lower in _STANDING_ALONE or token.text.isdigit()
