@@ -336,3 +336,21 @@ def test_a_fact_checks_claimant_is_not_its_author() -> None:
     assert claimants(tree) == ["The Northern and Southern defence ministries"]
     assert without_claimants("The Northern; Southern defence ministries", claimants(tree)) is None
     assert without_claimants("Jane Roe", claimants(tree)) == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3. Mai 20243. Mai 2024", dt.date(2024, 5, 3)),
+        ("Published on 19 June 201618 June 2016 by jroe", dt.date(2016, 6, 19)),
+        ("March 3, 2024April 1, 2024", dt.date(2024, 3, 3)),
+    ],
+)
+def test_a_date_printed_twice_without_a_space_is_read(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_year_glued_to_other_digits_is_still_no_date() -> None:
+    assert parse_date("3 May 20245") is None
+    assert page_date(["Lakeside talks resume", "3. Mai 20243. Mai 2024"], ["Body."], [], dt.date(2026, 1, 1)) == (
+        dt.date(2024, 5, 3), "date line")

@@ -33,14 +33,20 @@ _MONTH_ALTERNATION = "|".join(sorted((re.escape(name) for name in MONTHS), key=l
 _MONTH = rf"(?P<month>{_MONTH_ALTERNATION})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Blogs print the published and the modified date side by side without a space ("3. Mai 20243. Mai
+# 2024", "May 3, 2024May 5, 2024"): a year may run straight into the next date, and a date may
+# start right after a year.
+_YEAR_END = rf"(?:\b|(?=(?:[0-3]?\d\.?\s*)?(?:{_MONTH_ALTERNATION})\b))"
+_DATE_START = r"(?:\b|(?<=(?:19|20)\d\d))"
+
 
 # "Nov 4, 2001", "November 18, 2019", "4 November 2001", "24 сентября 2018", "4 de março de 2019",
 # "2001-11-04", "04.11.2001", "27/09/2018", "2018년 8월 25일".
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
-        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b",
+        rf"{_DATE_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",
+        rf"{_DATE_START}{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",  # also "2024-05-02T10:00"
         r"\b(?P<year>(?:19|20)\d\d)\s*년\s*(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일",
         r"\b(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
