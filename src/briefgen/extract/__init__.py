@@ -95,7 +95,7 @@ def _from_plain_text(text: str) -> _Found:
     if dated:
         found.offer("date", dated[0], dated[1])
     found.offer("source", _publisher(parts.tail), "heuristic")
-    found.offer("title", metadata.pick_headline(head), "heuristic")
+    found.offer("title", metadata.pick_headline(head, parts.body), "heuristic")
     found.offer("genre", genre.genre_of_text(head[-HEADER_WINDOW:]), "label")
     found.offer("genre", genre.genre_of_disclaimer([*parts.body[-DISCLAIMER_WINDOW:], *parts.tail]), "disclaimer")
     return found

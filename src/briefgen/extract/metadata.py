@@ -39,7 +39,6 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR_END = rf"(?:\b|(?=(?:[0-3]?\d\.?\s*)?(?:{_MONTH_ALTERNATION})\b))"
 _DATE_START = r"(?:\b|(?<=(?:19|20)\d\d))"
 
-
 # "Nov 4, 2001", "November 18, 2019", "4 November 2001", "24 сентября 2018", "4 de março de 2019",
 # "2001-11-04", "04.11.2001", "27/09/2018", "2018년 8월 25일".
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -94,6 +93,12 @@ HEADLINE_REPEAT_BONUS = 1.5
 HEADLINE_DISTANCE_COST = 0.1
 HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byline or date
 HEADLINE_ABOVE_STANDFIRST_BONUS = 0.5
+_LEDE_ECHO = rows("headline_evidence")["lede_echo"]
+_LOWER_CASE_START = rows("headline_evidence")["lower_case_start"]
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+# One sentence: no full stop, question or exclamation mark followed by a new sentence inside it. The
+# mark must follow two small letters, so that "St. Louis" or "Mr. Roe" is not a sentence end.
+_INNER_SENTENCE_END = re.compile(r"[a-zß-ÿа-яё]{2}[.!?]\s+[\"“„«¿¡]?[A-ZÀ-ÞА-ЯЁ]")
 _NOT_HEADLINE_MARKS = re.compile(alternation("not_headline_marks"), re.IGNORECASE)
 # A full stop, colon or comma at the end marks a sentence or a label, not a headline.
 _NOT_HEADLINE_END = re.compile(r"[.:;,…]$|\.\.\.$")
@@ -357,24 +362,50 @@ def is_date_line(line: str) -> bool:
     return len(_LETTERS.findall(without_date)) <= 12
 
 
-def pick_headline(head: Sequence[str]) -> str | None:
+def pick_headline(head: Sequence[str], body: Sequence[str] = ()) -> str | None:
     """The headline among the lines above an article body, else None.
 
     A headline is a short line without a final full stop (that would be a standfirst or a
     caption), is not a byline or date, and sits close above the body; pages often repeat it
-    (breadcrumbs, "Up next", share buttons), which makes a candidate likelier.
+    (breadcrumbs, "Up next", share buttons), which makes a candidate likelier, and the lede
+    restates it (rule lede-echo). A page pasted without a gap may have its headline as the
+    body's first paragraph (rule opening-headline).
     """
     window = list(head[-HEADLINE_WINDOW:])
-    best: tuple[float, str] | None = None
+    lede = _content_words(" ".join(body[: _LEDE_ECHO["lede_paragraphs"]]))
+    candidates: list[tuple[float, str]] = []
     for index in range(len(window) - 1, -1, -1):
         line = window[index]
         if not _could_be_headline(line):
             continue
         distance = len(window) - 1 - index
         score = _headline_score(line, window, window[index + 1 :]) - HEADLINE_DISTANCE_COST * distance
-        if best is None or score > best[0]:
-            best = (score, line)
-    return best[1] if best else None
+        candidates.append((score + _lede_echo(line, lede), line))
+    opening = _opening_headline(body)
+    if opening:
+        score = _headline_score(opening, [*window, opening], body[1:3])
+        candidates.append((score + _lede_echo(opening, _content_words(" ".join(body[1:3]))), opening))
+    # max() keeps the first of equal scores: the line nearest the body.
+    return max(candidates, key=lambda candidate: candidate[0])[1] if candidates else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.casefold() for word in _CONTENT_WORD.findall(text)}
+
+
+def _lede_echo(line: str, lede: set[str]) -> float:
+    """Rule lede-echo: the share of the line's words that the lede repeats, weighted."""
+    own = _content_words(line)
+    return _LEDE_ECHO["weight"] * len(own & lede) / len(own) if own else 0.0
+
+
+def _opening_headline(body: Sequence[str]) -> str | None:
+    """Rule opening-headline: the body's first paragraph when it reads as a headline: a headline
+    line of one sentence, followed by a longer paragraph (the boilerplate remover keeps a
+    headline pasted without a blank line above the text as part of the article)."""
+    if len(body) < 2 or not _could_be_headline(body[0]) or _INNER_SENTENCE_END.search(body[0]):
+        return None
+    return body[0] if len(body[1].split()) > len(body[0].split()) else None
 
 
 def _could_be_headline(line: str) -> bool:
@@ -388,12 +419,15 @@ def _could_be_headline(line: str) -> bool:
         return False
     if len(_LETTERS.findall(line)) < len(line) / 2:
         return False
-    return not (_BYLINE.match(line) or parse_dateline(line) or parse_date(line))
+    # A byline with a label inside the line ("Text: Jane Roe", "Article by Jane Roe") is no headline either.
+    return not (_BYLINE.match(line) or parse_dateline(line) or parse_date(line)
+                or labelled_author(line, dt.date.today()))
 
 
 def _headline_score(line: str, window: list[str], below: Sequence[str]) -> float:
     words = len(line.split())
     score = 1.0 if HEADLINE_GOOD_WORDS[0] <= words <= HEADLINE_GOOD_WORDS[1] else 0.0
+    score -= _LOWER_CASE_START["weight"] if line[:1].islower() else 0.0
     if any(other is not line and line in other for other in window):
         score += HEADLINE_REPEAT_BONUS
     if any(_is_meta(other) for other in below[:2]):
