@@ -466,6 +466,13 @@ DOCUMENT_CASES = [
      "We have to", "a senior aide"),
     # a place between the subject and its verb is not the speaker
     ("adjunct-of-place", '"Will he run again?" a staffer in the room wondered.', "Will he run", "a staffer"),
+    # a name after "while" (or "but") and a comma opens a new clause: it is the subject, not the clause before
+    ("clause-opener-then-apposition",
+     'The mayor signed an order to close the old pier, while Tom Brandt, the harbour master, warned "it will cost us."',
+     "it will cost", "Tom Brandt"),
+    # a signature line: the name first, then a description or home town after its comma
+    ("signed-below-name-first", 'Voices.\n\n"We hear about it all the time, and it needs to stop."\n\n-Maria Okafor, Leeds.',
+     "We hear about", "Maria Okafor"),
     # a cue after a finished quotation that opens the next is a new turn
     ("next-turn", 'Okafor wrote to Brandt, "Can you come at noon?" Brandt then wrote back, "Only after two."',
      "Can you come", "Okafor"),

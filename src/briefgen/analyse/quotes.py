@@ -649,14 +649,17 @@ _SIGNATURE = re.compile(r"[-—–]+\s*(\S.{0,60}?)\.?\s*$")
 
 
 def _signature(article: _Article, paragraph: int) -> Speaker | None:
-    """A paragraph that only signs the quotation above it: "- Jane Roe." (fact-check style)."""
+    """A paragraph that only signs the quotation above it: "- Jane Roe." (fact-check style). The
+    name comes first; what follows its comma describes the person ("- Jane Roe, Leeds")."""
     if paragraph >= len(article.paragraphs):
         return None
     lo, hi = article.paragraphs[paragraph]
     signed = _SIGNATURE.fullmatch(article.text, lo, hi)
     if not signed:
         return None
-    speaker = phrase_to_speaker(article.tokens(signed.start(1), signed.end(1)), article.blanked)
+    comma = article.text.find(",", signed.start(1), signed.end(1))
+    end = comma if comma > 0 else signed.end(1)
+    speaker = phrase_to_speaker(article.tokens(signed.start(1), end), article.blanked)
     return speaker if speaker and speaker.proper else None
 
 

@@ -208,7 +208,7 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
         if relative is not None:
             segments = segments[:k] + ([segment[:relative]] if relative else [])
             break
-    segments = _drop_asides(segments)
+    segments = _drop_asides(_from_clause_opener(segments))
     if not segments:
         return None
     if len(segments) == 1:
@@ -234,6 +234,16 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
 _RELATIVES = words("relatives")
+_CLAUSE_OPENERS = words("subordinators") | {"but", "whereas"}
+
+def _from_clause_opener(segments: list[list[Token]]) -> list[list[Token]]:
+    """ "... block the refugees, while Mike Roe, the former governor, proposed": a segment that opens
+    a new clause with a name starts the subject; what comes before it is the clause before."""
+    for k in range(len(segments) - 1, 0, -1):
+        segment = segments[k]
+        if len(segment) > 1 and segment[0].lower in _CLAUSE_OPENERS and segment[1].capitalised:
+            return [segment[1:], *segments[k + 1 :]]
+    return segments
 
 def _name_opening_appositions(segments: list[list[Token]], text: str) -> Speaker | None:
     """ "Cmdr. Jane Roe, a spokeswoman for the task force, the coalition's press office, said": a
