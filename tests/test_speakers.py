@@ -470,6 +470,12 @@ DOCUMENT_CASES = [
     ("clause-opener-then-apposition",
      'The mayor signed an order to close the old pier, while Tom Brandt, the harbour master, warned "it will cost us."',
      "it will cost", "Tom Brandt"),
+    # a wire dateline opens the first paragraph but is not its subject
+    ("dateline", 'Lagos (Reuters) - Minister Maria Okafor has rejected the offer, saying it was "far too late."',
+     "far too late", "Maria Okafor"),
+    # the people a text is addressed to are not the subject: the text is
+    ("text-to-someone", 'Okafor\'s weekly letter to her supporters notes that the plan is "fully paid for."',
+     "fully paid", "Okafor's weekly letter to her supporters"),
     # a signature line: the name first, then a description or home town after its comma
     ("signed-below-name-first", 'Voices.\n\n"We hear about it all the time, and it needs to stop."\n\n-Maria Okafor, Leeds.',
      "We hear about", "Maria Okafor"),

@@ -53,7 +53,8 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     document = text_before_participle(tokens, text, end=i)
     if document is not None:
         return document  # "A legal opinion drafted for the firm concluded": not the firm
-    speaker = phrase_to_speaker(_phrase_back(tokens, i), text)
+    phrase = _phrase_back(tokens, i)
+    speaker = phrase_to_speaker(_text_to_someone(tokens, i - len(phrase), i), text)
     if speaker is None:
         return None
     if speaker and speaker.pronoun == "who" and i > 1:
@@ -63,6 +64,13 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     return speaker
 
 _DASHES = frozenset(("—", "–", "--"))
+
+def _text_to_someone(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """ "Roe's email to his supporters notes": the people a text is addressed to end the phrase,
+    but the text, before "to" or "for", is the subject. The phrase tokens[start:end] otherwise."""
+    if start >= 2 and tokens[start - 1].lower in ("to", "for") and _is_text_word(tokens[start - 2]):
+        return tokens[start - len(_phrase_back(tokens, start - 1)) - 1 : end]
+    return tokens[start:end]
 
 def _past_adjunct_phrase(tokens: list[Token], i: int, text: str) -> int:
     """Where the subject ends once an adjunct of time or manner is skipped: "Roe at the time said",
@@ -376,8 +384,8 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
     apposed = _apposed_name(tokens, text)
     if apposed is not None:
         return apposed
-    k = 0
-    if tokens and _opens_with_aside(tokens[0]):
+    k = _dateline_end(tokens)
+    if k == 0 and tokens and _opens_with_aside(tokens[0]):
         k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
     j = k
     while j < len(tokens) and _in_opening_phrase(tokens, j):
@@ -389,6 +397,18 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
     if k == 0:
         return _after_introductory_phrase(tokens, text)
     return None
+
+_LONGEST_DATELINE = 10  # tokens of "SAN JUAN, Puerto Rico (AP) --"
+
+def _dateline_end(tokens: list[Token]) -> int:
+    """Where the sentence starts after a wire story's dateline, "Washington (AFP) - Roe said" or
+    "LAGOS, Nigeria (Reuters) -- ...": capitalised place words, an agency in brackets and a dash
+    open the first paragraph and are not its subject. 0 when there is none."""
+    for k, tok in enumerate(tokens[:_LONGEST_DATELINE]):
+        if tok.text in _DASHES or tok.text == "-":
+            bracketed = k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "("
+            return k + 1 if bracketed and all(t.capitalised or not t.text.isalnum() for t in tokens[:k]) else 0
+    return 0
 
 _INTRODUCTORY_PHRASE = 6  # tokens: "Here in Vienna,", "Back at the ministry,"
 
