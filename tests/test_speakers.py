@@ -476,6 +476,9 @@ DOCUMENT_CASES = [
     # the people a text is addressed to are not the subject: the text is
     ("text-to-someone", 'Okafor\'s weekly letter to her supporters notes that the plan is "fully paid for."',
      "fully paid", "Okafor's weekly letter to her supporters"),
+    # a soft hyphen left before a word by a web page does not cut the name
+    ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
+     "We have not", "Tom Brandt"),
     # a signature line: the name first, then a description or home town after its comma
     ("signed-below-name-first", 'Voices.\n\n"We hear about it all the time, and it needs to stop."\n\n-Maria Okafor, Leeds.',
      "We hear about", "Maria Okafor"),

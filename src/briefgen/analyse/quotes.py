@@ -1116,7 +1116,7 @@ def _speaking_name(name: str, names: NameIndex) -> str | None:
     """The name without the words that only link its sentence to the last ("But Roe", "Now Roe"),
     or None when no name is left: a bare word ("Another", "There", "Each") does not speak. A word
     the article uses as someone's surname ("Will" for George Will) stays."""
-    words_ = name.split()
+    words_ = name.replace("\u00ad", "").split()  # a soft hyphen is a line-break hint, not part of the name
     while len(words_) > 1 and words_[0].lower() in _LINK_WORDS and words_[1][:1].isupper():
         words_ = words_[1:]
     if len(words_) == 1 and words_[0].lower().strip(".,") in _NOT_A_NAME and names.fullest(words_[0]) == words_[0]:

@@ -68,7 +68,8 @@ _NAME_PREFIX = re.compile(rf"^(?:{alternation('name_prefixes')}|\w+(?:an|ian|ese
 # between letters (not the guillemets or the no-break space).
 _MOJIBAKE = "\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 
-_TOKEN = re.compile(rf"[\w’'\-]+(?:[{_MOJIBAKE}]+[\w’'\-]+)*(?:\.(?:[\w’'\-]+\.)*)?|[^\w\s]")
+# A soft hyphen on its own (before a word: "Doug \xadRoe") is no token: it would cut the name.
+_TOKEN = re.compile(rf"[\w’'\-]+(?:[{_MOJIBAKE}]+[\w’'\-]+)*(?:\.(?:[\w’'\-]+\.)*)?|[^\w\s\xad]")
 
 _INITIAL_OR_ACRONYM = re.compile(r"^(?:[A-Z]\.)+(?:[A-Z]\.?)?$|^[A-Z]\.$")
 
