@@ -476,6 +476,10 @@ DOCUMENT_CASES = [
     # the people a text is addressed to are not the subject: the text is
     ("text-to-someone", 'Okafor\'s weekly letter to her supporters notes that the plan is "fully paid for."',
      "fully paid", "Okafor's weekly letter to her supporters"),
+    # a list of verbs sharing one subject: the object before a comma is no apposition
+    ("list-of-verbs", 'The governor has mocked a local reporter, referred to the strikers as "wreckers" and left.',
+     "wreckers", "The governor"),
+    ("list-of-verbs", 'Jane Roe, a spokeswoman for the ministry, said it was "a good day."', "a good day", "Jane Roe"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -220,7 +220,10 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
     if not segments:
         return None
     if len(segments) == 1:
-        speaker = phrase_to_speaker(_phrase_back(segments[0], len(segments[0])), text)
+        phrase = _phrase_back(segments[0], len(segments[0]))
+        if _object_of_a_verb(segments[0], len(segments[0]) - len(phrase)):
+            return None  # "Roe has mocked a reporter, referred to ...": a list of verbs, not an apposition
+        speaker = phrase_to_speaker(phrase, text)
         return speaker or text_before_participle(segments[0], text)
     opening = _name_opening_appositions(segments, text)
     if opening is not None:
@@ -236,12 +239,22 @@ def _apposed_subject(tokens: list[Token], text: str) -> Speaker | None:
             return last_speaker
         role = _trim(before)  # "her lawyer, John Doe, said"
         return replace(last_speaker, role=_clean_role(_span(text, role)), phrase_start=role[0].start)
-    head = phrase_to_speaker(_phrase_back(before, len(before)), text)
+    head_tokens = _phrase_back(before, len(before))
+    if _object_of_a_verb(before, len(before) - len(head_tokens)):
+        return None  # "Roe has mocked a reporter, referred to ...": a list of verbs, not an apposition
+    head = phrase_to_speaker(head_tokens, text)
     if head is None:
         return None
     return replace(head, role=_clean_role(_span(text, _trim(last)))) if _looks_like_role(last) else head
 
 _RELATIVES = words("relatives")
+
+def _object_of_a_verb(tokens: list[Token], start: int) -> bool:
+    """Whether the phrase at tokens[start] follows a verb of its clause, and so is its object."""
+    if not 0 < start < len(tokens) or tokens[start].text == "(":
+        return False  # "... for what it is (Raphael Lemkin, who coined the word, said": a bracket opens a new clause
+    before = tokens[start - 1]
+    return is_cue(before) or _is_auxiliary(before) or bool(_PAST_TENSE_VERB.match(before.text))
 _CLAUSE_OPENERS = words("subordinators") | {"but", "whereas"}
 
 def _from_clause_opener(segments: list[list[Token]]) -> list[list[Token]]:
