@@ -480,6 +480,12 @@ DOCUMENT_CASES = [
     ("list-of-verbs", 'The governor has mocked a local reporter, referred to the strikers as "wreckers" and left.',
      "wreckers", "The governor"),
     ("list-of-verbs", 'Jane Roe, a spokeswoman for the ministry, said it was "a good day."', "a good day", "Jane Roe"),
+    # a quotation inside the sentence's opening subordinate clause is that clause's
+    ("quote-in-fronted-clause", 'But even as Maria Okafor claimed that "the deal is dead," her rivals said talks went on.',
+     "the deal is dead", "Maria Okafor"),
+    ("quote-in-fronted-clause", 'After Tom Brandt said that pupils do better at "smaller schools," Okafor said: "I disagree."',
+     "smaller schools", "Tom Brandt"),
+    ("quote-in-fronted-clause", 'As the votes came in, "We won," Maria Okafor said.', "We won", "Maria Okafor"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -36,6 +36,7 @@ from .speakers import (
     cue_speaker,
     cue_subjects,
     first_name_gender,
+    fronted_clause_speaker,
     gender_of_role,
     introducing_speaker,
     is_document,
@@ -138,6 +139,9 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     introduced = introducing_speaker(before, article.blanked) if right_after else None
     if introduced:
         return _Attribution(introduced, tight=True)  # set off by its comma as '"No," Roe said' is
+    fronted = fronted_clause_speaker(before, article.blanked) if right_after and inside.endswith(",") else None
+    if fronted:
+        return _Attribution(fronted)
     if right_after:
         framed = _framed_before(before, inside, article.blanked)
         if framed:

@@ -134,6 +134,22 @@ def introducing_speaker(before: list[Token], text: str) -> Speaker | None:
         return None
     return credit(speaker, "said-comma-then-quote")
 
+_FRONTING = words("subordinators") | {"as"}
+_LEADING_LINKS = frozenset(("but", "and", "even", "yet"))
+
+def fronted_clause_speaker(before: list[Token], text: str) -> Speaker | None:
+    """Rule quote-in-fronted-clause: 'But even as Roe claimed that "...," Doe said the cases differ':
+    a quotation inside a sentence's opening subordinate clause, with no comma before it, belongs to
+    that clause's cue; the cue after its closing comma is the main clause's. None otherwise."""
+    k = 0
+    while k < len(before) and before[k].lower in _LEADING_LINKS:
+        k += 1
+    if k >= len(before) or before[k].lower not in _FRONTING:
+        return None
+    if any(t.text == "," or t.text in _CLAUSE_STOPS for t in before[k + 1 :]):
+        return None
+    return cue_speaker(before[k + 1 :], text)
+
 def cue_subjects(tokens: list[Token], text: str) -> list[Speaker]:
     """Everyone a stretch of text has saying something ("Roe said", '", said Roe'), in order."""
     found = []
