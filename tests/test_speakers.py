@@ -95,6 +95,8 @@ RULE_CASES = [
      "founded the militia", "Maria Okafor", None),
     ("reported-clause", 'Maria Okafor said the harbour board called the permit "a gift to the builders."',
      "a gift to", "Maria Okafor", None),
+    ("parenthetical-cue", 'The station, Maria Okafor said, called the permit "a gift to the builders."',
+     "a gift to", "Maria Okafor", None),
     ("later-in-paragraph",
      '"We will be back with more people and tools." In the same breath, "the inspectors will return," Maria Okafor said.',
      "We will be back", "Maria Okafor", None),
@@ -486,6 +488,9 @@ DOCUMENT_CASES = [
     ("quote-in-fronted-clause", 'After Tom Brandt said that pupils do better at "smaller schools," Okafor said: "I disagree."',
      "smaller schools", "Tom Brandt"),
     ("quote-in-fronted-clause", 'As the votes came in, "We won," Maria Okafor said.', "We won", "Maria Okafor"),
+    # a parenthesis that relays, with a new subject after it, is no attribution of the sentence
+    ("parenthetical-cue", 'As the crowd cheered, the Gazette\'s Tom Brandt reported, his wife whispered: "They are with you."',
+     "They are with", "his wife"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -328,6 +328,9 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
     A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
     inside a parenthesis that closed before the quotation belong to that aside.
     """
+    parenthetical = _parenthetical_cue(before, text)
+    if parenthetical is not None:
+        return credit(parenthetical, "parenthetical-cue")
     fallback = None
     depth = 0
     for c in range(len(before) - 1, _fronted_clause_end(before) - 1, -1):
@@ -367,6 +370,29 @@ def _reporter_of(tokens: list[Token], speaker: Speaker, text: str) -> Speaker | 
     # "Obama said he expected that Americans will say": the reporter may report in turn
     outer = _reporter_of(tokens, reporter, text) if reporter.pronoun else None
     return outer or credit(replace(reporter, rule=""), "reported-clause")
+
+def _parenthetical_cue(tokens: list[Token], text: str) -> Speaker | None:
+    """ 'The station, Roe said, called the move "highly significant"': a name and its cue set off
+    by commas inside the sentence attribute the whole sentence to that name, whatever the other
+    cues of the sentence say. Only a name right after the opening comma."""
+    for c in range(len(tokens) - 2, 1, -1):
+        if tokens[c + 1].text != "," or not is_cue(tokens[c]) or is_participle(tokens[c]):
+            continue
+        speaker = subject_before(tokens, c, text)
+        if speaker is None or not speaker.proper:
+            continue
+        k = next((i for i, t in enumerate(tokens) if t.start >= speaker.phrase_start), 0)
+        if k > 1 and tokens[k - 1].text == "," and _verb_goes_on(tokens, c + 2):
+            return speaker
+    return None
+
+def _verb_goes_on(tokens: list[Token], k: int) -> bool:
+    """After the parenthesis the sentence's verb goes on ("..., Roe said, called it"); a new
+    subject there ("..., the Post reported, his wife whispered") makes the parenthesis a relay."""
+    if k >= len(tokens) or any(t.text in _CLAUSE_STOPS for t in tokens[k:]):
+        return False
+    first = tokens[k]
+    return is_cue(first) or _is_auxiliary(first) or bool(_PAST_TENSE.match(first.text))
 
 _SPEECH_NOUNS = words("speech_nouns")
 _LONGEST_CONTENT_SUBJECT = 4  # tokens of "that the minister" before a quoted predicate
