@@ -51,7 +51,7 @@ def test_opening_headline_a_headline_kept_as_the_first_paragraph(body: list[str]
         "Photograph by Jane Roe, Example Restoration Project",
         "One thought on “Lakeside republics extend the water accord”",  # a comments header
         "Ein Gedanke zu „Seerepubliken verlängern das Abkommen“",
-        "Tips & Tricks",  # two words joined by an ampersand: a section
+        "Garden & Home",  # two words joined by an ampersand: a section
         "Show more sharing options",
         "Text: Jane Roe",  # a byline with a label inside the line
         "Article by Jane Roe",
@@ -71,3 +71,24 @@ def test_a_line_beginning_in_lower_case_yields_to_a_headline() -> None:
 def test_ordinary_ampersands_and_sharing_do_not_disqualify_a_headline() -> None:
     for headline in ("Marks & Roe profits fall again", "Ride-sharing firm expands to Lakeville"):
         assert pick_headline([headline]) == headline
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # two words the lede repeats: the headline of a short page
+        (["Home", "Contact", "Lemon Cake"], ["Lemon cake keeps well for a week and needs no butter at all."], "Lemon Cake"),
+        # two words the lede does not repeat: a menu item
+        (["Home", "Contact", "Our Recipes"], ["Lemon cake keeps well for a week and needs no butter at all."], None),
+        # and a two-word line yields to a longer headline the lede repeats too
+        (["Lemon cake without butter keeps a week", "Lemon Cake"],
+         ["Lemon cake keeps well for a week and needs no butter at all."], "Lemon cake without butter keeps a week"),
+    ],
+)
+def test_two_word_headline_only_when_the_lede_repeats_it(head: list[str], body: list[str], expected: str | None) -> None:
+    assert pick_headline(head, body) == expected
+
+
+def test_a_chinese_headline_of_five_characters_counts_and_a_menu_label_does_not() -> None:
+    assert pick_headline(["新闻", "湖区新农业"]) == "湖区新农业"
+    assert pick_headline(["新闻", "体育新闻"]) is None

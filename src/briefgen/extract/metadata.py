@@ -84,10 +84,11 @@ _DIGIT = re.compile(r"\d")
 
 # Headline detection: how far above the body to look, and what a headline looks like.
 HEADLINE_WINDOW = 25
-# Two-word lines are section labels, names or buttons far more often than headlines; CJK lines
-# have few spaces, so for them characters count.
+# Two-word lines are section labels, names or buttons far more often than headlines (one counts
+# only when the lede repeats it: rule two-word-headline); CJK lines have few spaces, so for them
+# characters count: five or more, as menu labels in Chinese run to two to four.
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 3, 30, 250
-HEADLINE_MIN_CJK_CHARS = 8
+HEADLINE_MIN_CJK_CHARS = 5
 HEADLINE_GOOD_WORDS = (4, 14)  # a longer line under the headline is usually its standfirst
 HEADLINE_REPEAT_BONUS = 1.5
 HEADLINE_DISTANCE_COST = 0.1
@@ -95,6 +96,8 @@ HEADLINE_ABOVE_META_BONUS = 1.0  # the headline usually sits right above the byl
 HEADLINE_ABOVE_STANDFIRST_BONUS = 0.5
 _LEDE_ECHO = rows("headline_evidence")["lede_echo"]
 _LOWER_CASE_START = rows("headline_evidence")["lower_case_start"]
+_TWO_WORDS = rows("headline_evidence")["two_word_line"]
+TWO_WORDS = 2
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 # One sentence: no full stop, question or exclamation mark followed by a new sentence inside it. The
 # mark must follow two small letters, so that "St. Louis" or "Mr. Roe" is not a sentence end.
@@ -376,17 +379,29 @@ def pick_headline(head: Sequence[str], body: Sequence[str] = ()) -> str | None:
     candidates: list[tuple[float, str]] = []
     for index in range(len(window) - 1, -1, -1):
         line = window[index]
-        if not _could_be_headline(line):
+        echo = _lede_echo(line, lede)
+        if _could_be_headline(line):
+            penalty = 0.0
+        elif _is_two_word_headline(line, echo):
+            penalty = _TWO_WORDS["weight"]
+        else:
             continue
         distance = len(window) - 1 - index
         score = _headline_score(line, window, window[index + 1 :]) - HEADLINE_DISTANCE_COST * distance
-        candidates.append((score + _lede_echo(line, lede), line))
+        candidates.append((score + echo - penalty, line))
     opening = _opening_headline(body)
     if opening:
         score = _headline_score(opening, [*window, opening], body[1:3])
         candidates.append((score + _lede_echo(opening, _content_words(" ".join(body[1:3]))), opening))
     # max() keeps the first of equal scores: the line nearest the body.
     return max(candidates, key=lambda candidate: candidate[0])[1] if candidates else None
+
+
+def _is_two_word_headline(line: str, echo: float) -> bool:
+    """Rule two-word-headline: a line of two words is a menu item or a label far more often
+    than a headline; it counts only when the lede repeats every word of it."""
+    return (len(line.split()) == TWO_WORDS and echo >= _LEDE_ECHO["weight"]
+            and _could_be_headline(line, min_words=TWO_WORDS))
 
 
 def _content_words(text: str) -> set[str]:
@@ -408,9 +423,9 @@ def _opening_headline(body: Sequence[str]) -> str | None:
     return body[0] if len(body[1].split()) > len(body[0].split()) else None
 
 
-def _could_be_headline(line: str) -> bool:
+def _could_be_headline(line: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
     words = len(line.split())
-    long_enough = words >= HEADLINE_MIN_WORDS or len(_CJK_CHAR.findall(line)) >= HEADLINE_MIN_CJK_CHARS
+    long_enough = words >= min_words or len(_CJK_CHAR.findall(line)) >= HEADLINE_MIN_CJK_CHARS
     if not long_enough or words > HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
     if _NOT_HEADLINE_END.search(line) or _NOT_HEADLINE_WORDS.search(line) or len(_SOCIAL.findall(line)) >= 2:
