@@ -6,10 +6,9 @@ progress. One bad article is reported as a warning and skipped; the others still
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
-from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,14 +21,13 @@ from .model import ArticleDigest, Briefing, Doubt
 from .publish.assemble import assemble
 from .publish.budget import budget_report, fit_pages
 from .publish.course import earlier_explanations
+from .publish.parts import briefing_pdf
 from .publish.render import (
     box_pages,
     briefing_json,
     builtin_theme_dir,
-    layout_pdf,
     page_count,
     render_html,
-    render_pdf,
 )
 from .publish.sandbox import theme_link_warnings
 from .read import document_from_bytes, find_articles, read_bytes, unread_files
@@ -421,10 +419,8 @@ def write_outputs(
     # The PDF first: the pages its boxes fall on go into the JSON, for the course's later briefings.
     for fmt in sorted(dict.fromkeys(formats), key=lambda name: name != "pdf"):
         if fmt == "pdf":
-            with _pages_reported(on_page):
-                document = layout_pdf(html, settings, allowed_roots)
-                data = render_pdf(html, settings, allowed_roots, briefing.date, document=document)
-            briefing = replace(briefing, box_pages=box_pages(document, briefing))
+            data, anchors = briefing_pdf(html, settings, allowed_roots, briefing.date, len(briefing.digests), on_page)
+            briefing = replace(briefing, box_pages=box_pages(anchors, briefing))
         elif fmt == "html":
             data = html.encode("utf-8")
         elif fmt == "docx":
@@ -445,36 +441,3 @@ def write_outputs(
         reason = error.strerror or str(error)
         raise BriefgenError(f"cannot write the outputs ({reason}); the old ones are kept", out_dir) from None
     return [written[fmt][0] for fmt in dict.fromkeys(formats)]
-
-
-@contextmanager
-def _pages_reported(on_page: Callable[[int], None]) -> Iterator[None]:
-    """Passes WeasyPrint's page-by-page layout progress (its documented `weasyprint.progress`
-    logger) to `on_page`, with the number of each page laid out."""
-    logger = logging.getLogger("weasyprint.progress")
-    handler = _PageHandler(on_page)
-    saved = logger.level, logger.propagate
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # the messages are for us, not for the user's log
-    logger.addHandler(handler)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
-
-
-class _PageHandler(logging.Handler):
-    def __init__(self, on_page: Callable[[int], None]):
-        super().__init__()
-        self.on_page = on_page
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args
-        if str(record.msg).startswith(_PAGE_MESSAGE) and isinstance(args, tuple) and args and isinstance(args[0], int):
-            self.on_page(args[0])
-
-
-# How WeasyPrint's progress logger announces each page it lays out ("... - Page %d").
-_PAGE_MESSAGE = "Step 5 - Creating layout - Page"

@@ -106,6 +106,10 @@ class Settings:
     reading_level: bool = field(default=True, metadata=_doc(
         "true prints each article's reading level (Flesch-Kincaid grade) beside its reading time; false leaves "
         "it out."))
+    pdf_part_articles: int | None = field(default=None, metadata=_doc(
+        "A PDF of more articles than this is laid out in parts of this many articles, each part starting on "
+        "a new page, so that a large briefing needs no more memory than a part; without it, the number "
+        "briefgen measured (lexicon pdf_parts).", 250))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         """The settings a template shows in the masthead, as (name, value) pairs."""
@@ -115,7 +119,8 @@ class Settings:
 
 _TEXT_KEYS = ("title", "course", "instructor", "institution", "language", "output_name")
 _COUNT_KEYS = {"summary_sentences": (1, 20), "quotes_per_article": (0, 10), "boxes_per_article": (0, 20),
-               "max_pages": (1, 999), "time_limit": (1, 3600)}
+               "max_pages": (1, 999), "time_limit": (1, 3600),
+               "pdf_part_articles": (1, 100_000)}
 # The PDF variants WeasyPrint writes that suit a briefing: PDF/UA (tagged, accessible) and PDF/A (archiving).
 _PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u",
                  "pdf/a-1a", "pdf/a-2a", "pdf/a-3a")

@@ -15,6 +15,7 @@ import math
 import mimetypes
 import os
 import re
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from functools import lru_cache
@@ -276,15 +277,11 @@ def render_pdf(html: str, settings: Settings, allowed_roots: tuple[Path, ...], e
         )
 
 
-def box_pages(document, briefing: Briefing) -> tuple[tuple[str, int], ...]:
-    """(term, page) of each context box in a laid-out document, found by the box's HTML id; the
-    briefing's JSON keeps them so a later week can print "explained in week 3: p. 4"."""
+def box_pages(anchors: Mapping[str, int], briefing: Briefing) -> tuple[tuple[str, int], ...]:
+    """(term, page) of each context box, from the `anchors` (HTML id: PDF page) of the laid-out
+    briefing; the briefing's JSON keeps them so a later week can print "explained in week 3: p. 4"."""
     ids = {term_id(term.term): term.term for digest in briefing.digests for term in digest.terms}
-    pages: dict[str, int] = {}
-    for number, page in enumerate(document.pages, 1):
-        for anchor in page.anchors:
-            if anchor in ids:
-                pages.setdefault(ids[anchor], number)
+    pages = {ids[anchor]: page for anchor, page in anchors.items() if anchor in ids}
     return tuple(sorted(pages.items(), key=lambda item: (item[1], item[0])))
 
 
