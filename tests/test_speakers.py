@@ -491,6 +491,16 @@ DOCUMENT_CASES = [
     # a parenthesis that relays, with a new subject after it, is no attribution of the sentence
     ("parenthetical-cue", 'As the crowd cheered, the Gazette\'s Tom Brandt reported, his wife whispered: "They are with you."',
      "They are with", "his wife"),
+    # a quotation that trails off is no sentence end: the attribution after it is its own
+    ("trailing-off", 'Asked again, she paused.\n\n"Well, I am going to look at a lot of people..." Maria Okafor said.',
+     "Well, I am", "Maria Okafor"),
+    # before a colon, a relative clause's cue with its own object speaks only for the clause
+    ("relative-before-colon", 'Tom Brandt wrote that it was odd, coming from a mayor who promised cheap rents: "Your plan doubles them."',
+     "Your plan", "Tom Brandt"),
+    ("relative-before-colon", 'Okafor hired a lawyer who told reporters: "We will fight."', "We will fight", "a lawyer"),
+    ("relative-before-colon", 'Okafor hired a lawyer who said this week: "We will fight."', "We will fight", "a lawyer"),
+    # a relative clause's cue is no reported clause of the cue before it
+    ("reported-clause", 'Maria Okafor quoted an envoy who said: "We will stay."', "We will stay", "an envoy"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -118,6 +118,8 @@ class _Attribution:
     reporter: Speaker | None = None  # who reports a framed fragment ('calling him "x," Roe said')
 
 
+_TRAILING_OFF = ("…", "...")  # an ellipsis: the speaker trailed off
+
 # How far from its marks a quotation's own attribution may be: news copy names the speaker within
 # a clause or two of the quotation, so within ATTRIBUTION_REACH characters and with at most
 # QUOTATIONS_CROSSED other quotations between. Without these bounds a run of quotations with no
@@ -130,9 +132,13 @@ def _own_attribution(article: _Article, region: Region) -> _Attribution:
     """The speaker named in the quotation's own sentence, by the conventions of news copy."""
     sentence = article.sentence_around(region.paragraph, region.opened, region.closed or region.end)
     lo, hi = article.reach(region, sentence)
+    inside = article.text[region.start : region.end].rstrip()
+    if region.closed and inside.endswith(_TRAILING_OFF) and not article.text[region.closed : hi].strip():
+        # '"... a lot of different people…" Clinton said.': a quotation that trails off is no
+        # sentence end, though the splitter cut there; its attribution is the next sentence's
+        hi = max(hi, article.sentence_around(region.paragraph, hi, hi + 1).end)
     after = article.tokens(region.closed, hi) if region.closed else []
     before = article.tokens(lo, region.opened)
-    inside = article.text[region.start : region.end].rstrip()
     right_after = speaker_right_after(
         after, article.blanked, open_ended=inside[-1:] in ",?!—-", ended=inside[-1:] in ".?!"
     )

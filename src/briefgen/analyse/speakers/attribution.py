@@ -56,7 +56,7 @@ def colon_speaker(before: list[Token], text: str) -> Speaker | None:
     dashed = _name_after_dash(head, text)
     if dashed is not None:
         return credit(dashed, "colon-name")  # "Pollsters agree - Jane Roe: ...": the name, not "Pollsters"
-    speaker = cue_speaker(head, text)
+    speaker = cue_speaker(head, text, before_colon=True)
     if speaker:
         return speaker
     if head[-1].capitalised:
@@ -322,7 +322,7 @@ def _unlisted_speech_verb(after: list[Token]) -> int | None:
             return c if nxt in (".", ",", "!", "?") or nxt in ("in", "on", "at", "to", "of") else None
     return None
 
-def cue_speaker(before: list[Token], text: str) -> Speaker | None:
+def cue_speaker(before: list[Token], text: str, before_colon: bool = False) -> Speaker | None:
     """ 'Roe said the treaty was "a relic"', nearest cue first.
 
     A person beats a thing "saying" something ('Roe released a statement saying ...'); cues
@@ -341,6 +341,8 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
             return credit(owner, "possessor-of-speech-noun")
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c) or _in_closed_relative(before, c):
             continue
+        if before_colon and _relative_with_object(before, c):
+            continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return credit(_blamed_for(before, c - 1, text), "blamed-for-saying")
         inverted = _inverted_before_quote(before, c, text)
@@ -349,11 +351,11 @@ def cue_speaker(before: list[Token], text: str) -> Speaker | None:
         speaker = _speaker_of_cue(before, c, text)
         reported = is_participle(before[c]) or _after_modal(before, c)
         if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
-            return _reporter_of(before, speaker, text) or speaker
+            return _reporter_of(before, speaker, c, text) or speaker
         fallback = fallback or speaker
     return fallback
 
-def _reporter_of(tokens: list[Token], speaker: Speaker, text: str) -> Speaker | None:
+def _reporter_of(tokens: list[Token], speaker: Speaker, cue: int, text: str) -> Speaker | None:
     """Rule reported-clause: 'Roe said Doe called the plan "a disaster"': a cue whose subject
     opens the object clause of an earlier cue (right after it, or after "that") is what the
     earlier speaker reports; the quotation comes through the reporter, who speaks. None when the
@@ -364,11 +366,13 @@ def _reporter_of(tokens: list[Token], speaker: Speaker, text: str) -> Speaker | 
     c = k - 1 - (tokens[k - 1].lower == "that")
     if c < 0 or not is_cue_at(tokens, c) or cue_is_noun(tokens, c) or is_participle(tokens[c]):
         return None
+    if any(t.lower in _RELATIVE_OPENERS for t in tokens[k:cue]):
+        return None  # "She quoted an envoy who said": the envoy is the cue's object, and speaks
     reporter = _speaker_of_cue(tokens, c, text)
     if reporter is None or not (reporter.proper or reporter.pronoun):
         return None
     # "Obama said he expected that Americans will say": the reporter may report in turn
-    outer = _reporter_of(tokens, reporter, text) if reporter.pronoun else None
+    outer = _reporter_of(tokens, reporter, c, text) if reporter.pronoun else None
     return outer or credit(replace(reporter, rule=""), "reported-clause")
 
 def _parenthetical_cue(tokens: list[Token], text: str) -> Speaker | None:
@@ -431,6 +435,20 @@ def _in_closed_relative(tokens: list[Token], c: int) -> bool:
     return any(t.text == "," for t in tokens[c + 1 :])
 
 _RELATIVE_OPENERS = frozenset(("which", "who", "whom", "whose"))
+
+def _relative_with_object(tokens: list[Token], c: int) -> bool:
+    """ 'Roe tweeted that it was odd coming from a candidate who promised mass deportation: "..."':
+    before a colon, a cue in a relative clause that takes its own object speaks only for the
+    clause; the colon hands the quotation to the sentence's main clause."""
+    if c == 0 or tokens[c - 1].lower not in _RELATIVE_OPENERS or tokens[c].lower in _TELLING:
+        return False  # ("a lawyer who told reporters:" tells them what follows)
+    obj = tokens[c + 1 :]
+    return 0 < len(obj) <= _LONGEST_OBJECT and all(
+        t.text.islower() and t.lower not in _PREPOSITIONS and t.lower not in _TIME_WORDS for t in obj
+    )
+
+_TELLING = frozenset(("told", "tells", "tell", "asked", "asks", "wrote", "writes"))
+_LONGEST_OBJECT = 4  # tokens of "mass deportation" after the relative clause's cue
 
 def _inverted_before_quote(before: list[Token], c: int, text: str) -> Speaker | None:
     """ 'Because of the calendar, explained Tom Rosenberg, "there is ..."': an inverted cue set off
