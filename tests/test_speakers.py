@@ -501,6 +501,15 @@ DOCUMENT_CASES = [
     ("relative-before-colon", 'Okafor hired a lawyer who said this week: "We will fight."', "We will fight", "a lawyer"),
     # a relative clause's cue is no reported clause of the cue before it
     ("reported-clause", 'Maria Okafor quoted an envoy who said: "We will stay."', "We will stay", "an envoy"),
+    # "in what Jane Roe, a treasurer, called": a free relative opens a clause with its own subject
+    ("free-relative", 'He guarded the delegates in 1976, in what Jane Roe, a treasurer for the rival campaign, called "trench warfare."',
+     "trench warfare", "Jane Roe"),
+    # a noun of saying with its agent after "by" holds the agent's words in its short that-clause
+    ("agent-of-speech-noun", 'The judge noted the suggestion by a senior minister that someone "ought to look into" it.',
+     "ought to look", "a senior minister"),
+    # the speaker's own text between subject and verb is where it was said
+    ("own-text-adjunct", 'It was complete when Maria Okafor in her opening speech called the plan "a fraud."',
+     "a fraud", "Maria Okafor"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -407,13 +407,28 @@ def _owner_of_speech_noun(tokens: list[Token], c: int, text: str) -> Speaker | N
     object after "of", or the predicate of its short that-clause. Not when the words before the
     quotation judge the claim ('called Roe's claim "absurd"', 'Roe's claim that ... is "untrue"'):
     then the quotation is someone else's, and it follows the noun directly or after a long clause."""
-    if c == 0 or tokens[c].lower not in _SPEECH_NOUNS or not _POSSESSIVE.search(tokens[c - 1].text):
+    if c == 0 or tokens[c].lower not in _SPEECH_NOUNS:
         return None
+    if not _POSSESSIVE.search(tokens[c - 1].text):
+        return _agent_of_speech_noun(tokens, c, text)
     rest = tokens[c + 1 :]
     if not (_quoted_object(rest) or _quoted_predicate(rest)):
         return None
     owner = _possessor(_phrase_back(tokens, c), text)
     return owner if owner is not None and owner.proper else None
+
+_LONGEST_AGENT = 5  # tokens of "a potential president" after "by"
+
+def _agent_of_speech_noun(tokens: list[Token], c: int, text: str) -> Speaker | None:
+    """ 'the suggestion by a potential president that someone "ought to look into" it': a noun of
+    saying with its agent after "by" holds the agent's words in its short that-clause."""
+    if c + 2 >= len(tokens) or tokens[c + 1].lower != "by":
+        return None
+    that = next((k for k in range(c + 2, min(len(tokens), c + 3 + _LONGEST_AGENT)) if tokens[k].lower == "that"), None)
+    if that is None or not _quoted_predicate(tokens[that:]):
+        return None
+    agent = phrase_to_speaker(tokens[c + 2 : that], text)
+    return agent if agent is not None and is_personal(agent) else None
 
 def _quoted_object(rest: list[Token]) -> bool:
     """ "assertion of a ___": the quotation is the noun's object."""

@@ -64,6 +64,7 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     return speaker
 
 _DASHES = frozenset(("—", "–", "--"))
+_POSSESSIVE_DETERMINERS = words("possessive_determiners")
 
 def _text_to_someone(tokens: list[Token], start: int, end: int) -> list[Token]:
     """ "Roe's email to his supporters notes": the people a text is addressed to end the phrase,
@@ -74,15 +75,21 @@ def _text_to_someone(tokens: list[Token], start: int, end: int) -> list[Token]:
 
 def _past_adjunct_phrase(tokens: list[Token], i: int, text: str) -> int:
     """Where the subject ends once an adjunct of time or manner is skipped: "Roe at the time said",
-    "Roe, who has in the past called it": a preposition and a noun that cannot speak
-    (`cannot_speak`) stand between the subject and its verb, so the subject is before them."""
+    "Roe, who has in the past called it", "Roe in his speech called": a preposition and a noun
+    that cannot speak (`cannot_speak`) or the speaker's own text stand between the subject and its
+    verb, so the subject is before them."""
     phrase = _phrase_back(tokens, i)
     start = i - len(phrase)
     if not phrase or start == 0 or tokens[start - 1].lower not in _PREPOSITIONS:
         return i
-    if not cannot_speak(_span(text, phrase)):
+    if not (cannot_speak(_span(text, phrase)) or _own_text(tokens[start - 1], phrase)):
         return i
     return _skip_adjuncts(tokens, start - 1)
+
+def _own_text(preposition: Token, phrase: list[Token]) -> bool:
+    """ "Roe in his announcement speech called": the speaker's own text, where it was said."""
+    owned = phrase[0].lower in _POSSESSIVE_DETERMINERS and _is_text_word(phrase[-1])
+    return owned and preposition.lower in ("in", "during")
 
 _LONGEST_APPOSITION = 16  # tokens
 
@@ -259,11 +266,16 @@ _CLAUSE_OPENERS = words("subordinators") | {"but", "whereas"}
 
 def _from_clause_opener(segments: list[list[Token]]) -> list[list[Token]]:
     """ "... block the refugees, while Mike Roe, the former governor, proposed": a segment that opens
-    a new clause with a name starts the subject; what comes before it is the clause before."""
+    a new clause with a name starts the subject ("..., in what Jane Roe, a treasurer, called" too);
+    what comes before it is the clause before."""
     for k in range(len(segments) - 1, 0, -1):
         segment = segments[k]
-        if len(segment) > 1 and segment[0].lower in _CLAUSE_OPENERS and segment[1].capitalised:
-            return [segment[1:], *segments[k + 1 :]]
+        # "in what Jane Roe, a treasurer, called": a free relative after its preposition opens one too
+        free_relative = len(segment) > 2 and segment[0].lower in _PREPOSITIONS and segment[1].lower == "what"
+        j = 1 if free_relative else 0
+        opens = free_relative or segment[0].lower in _CLAUSE_OPENERS
+        if len(segment) > j + 1 and opens and segment[j + 1].capitalised:
+            return [segment[j + 1 :], *segments[k + 1 :]]
     return segments
 
 def _name_opening_appositions(segments: list[list[Token]], text: str) -> Speaker | None:
