@@ -510,6 +510,14 @@ DOCUMENT_CASES = [
     # the speaker's own text between subject and verb is where it was said
     ("own-text-adjunct", 'It was complete when Maria Okafor in her opening speech called the plan "a fraud."',
      "a fraud", "Maria Okafor"),
+    # a past tense after a name is the clause's verb, not a modifier of the role after it
+    ("verb-after-name", 'Later, Okafor pressed Party Chairman Tom Brandt on the budget, insisting that he "show the numbers."',
+     "show the numbers", "Okafor"),
+    ("verb-after-name", 'The retired judge quit the panel, saying only that she was "tired of the noise."',
+     "tired of the", "The retired judge"),
+    # a participle after "is" is the finite verb of its clause
+    ("progressive-cue", 'In what may be a first, the tenants union is calling on the mayor to "stop the evictions."',
+     "stop the evictions", "the tenants union"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

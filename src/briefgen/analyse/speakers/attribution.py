@@ -349,7 +349,8 @@ def cue_speaker(before: list[Token], text: str, before_colon: bool = False) -> S
         if inverted is not None:
             return credit(inverted, "said-speaker-then-quote")
         speaker = _speaker_of_cue(before, c, text)
-        reported = is_participle(before[c]) or _after_modal(before, c)
+        progressive = c > 0 and before[c - 1].lower in _BE_FORMS  # "is calling": a finite verb
+        reported = (is_participle(before[c]) and not progressive) or _after_modal(before, c)
         if speaker and (is_personal(speaker) or possessed_text(speaker) or not reported):
             return _reporter_of(before, speaker, c, text) or speaker
         fallback = fallback or speaker
@@ -524,6 +525,8 @@ def _speaker_of_cue(tokens: list[Token], c: int, text: str) -> Speaker | None:
                 return credit(nearest, "participle-clause-subject")
         if subject is not None and possessed_text(subject):
             return credit(subject, "participle-subject")  # "the newspaper's editorial telling him to ...": not the man
+        if subject is not None and tokens[c - 1].lower in _BE_FORMS and _plain_subject(subject):
+            return credit(subject, "participle-subject")  # "the group is calling on Roe to": a finite verb
         if subject is not None and _issued_text(subject):
             # "The town released a statement saying ...": a document someone sends out speaks for
             # its issuer, the clause's subject, named or described ("Her campaign", "The committee")
@@ -560,6 +563,10 @@ def _issuer_of_document(tokens: list[Token], document: Speaker, text: str) -> Sp
     return phrase_to_speaker(phrase, text)
 
 _ISSUER_OPENERS = frozenset(words("possessive_determiners")) | {"the"}
+
+def _plain_subject(speaker: Speaker) -> bool:
+    """A subject phrase with no verb of its own inside ("many are" is a clause) and not a document."""
+    return not _issued_text(speaker) and not _BE_FORMS & set(speaker.name.split())
 
 def _issued_text(speaker: Speaker) -> bool:
     """Whether a description is a document its author sends out ("a statement", "an email to

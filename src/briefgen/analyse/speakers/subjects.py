@@ -484,6 +484,8 @@ def _in_opening_phrase(tokens: list[Token], j: int) -> bool:
         return j == 0 or tokens[j - 1].text == ","
     if tok.lower in _TEXTS and j > 0 and tokens[j - 1].lower in _DETERMINERS:
         return True  # "A footnote in the report makes it clear:"
+    if j > 0 and _is_name_word(tokens[j - 1]) and _PAST_TENSE_VERB.match(tok.text):
+        return False  # "Todd pressed Chairman Reince Priebus": the verb after a name, not a modifier
     if tok.text.islower() and not is_cue(tok) and not _is_auxiliary(tok) and tok.lower not in _PREPOSITIONS:
         # A modifier ("former", "presidential") belongs to the phrase when a role word follows
         # it before any preposition: "former Cato Institute president Ed Crane".
