@@ -518,6 +518,9 @@ DOCUMENT_CASES = [
     # a participle after "is" is the finite verb of its clause
     ("progressive-cue", 'In what may be a first, the tenants union is calling on the mayor to "stop the evictions."',
      "stop the evictions", "the tenants union"),
+    # a naming verb after a common noun names the thing ("a class called ...") and reports no speech
+    ("names-a-title", 'Tom Brandt shared a syllabus for a 1998 history class called "Empires" on his page, writing "Here it is."',
+     "Here it is", "Tom Brandt"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

@@ -34,6 +34,7 @@ from .tokens import (
     is_invertible,
     is_participle,
     is_passive_by,
+    names_a_title,
 )
 
 
@@ -341,7 +342,7 @@ def cue_speaker(before: list[Token], text: str, before_colon: bool = False) -> S
             return credit(owner, "possessor-of-speech-noun")
         if depth or not is_cue_at(before, c) or cue_is_noun(before, c) or _in_closed_relative(before, c):
             continue
-        if before_colon and _relative_with_object(before, c):
+        if (before_colon and _relative_with_object(before, c)) or names_a_title(before, c):
             continue
         if is_participle(before[c]) and before[c - 1].lower == "for":
             return credit(_blamed_for(before, c - 1, text), "blamed-for-saying")

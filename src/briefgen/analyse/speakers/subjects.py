@@ -35,6 +35,7 @@ from .tokens import (
     is_cue,
     is_cue_at,
     is_participle,
+    names_a_title,
 )
 
 
@@ -402,7 +403,8 @@ def clause_subject(tokens: list[Token], text: str, anyone: bool = False) -> Spea
     clause, after any introductory phrase ("On Tuesday, ...").
     """
     for c in range(len(tokens) - 1, -1, -1):
-        if is_cue_at(tokens, c) and not is_participle(tokens[c]) and not cue_is_noun(tokens, c):
+        finite = not is_participle(tokens[c]) and not names_a_title(tokens, c)
+        if is_cue_at(tokens, c) and finite and not cue_is_noun(tokens, c):
             speaker = subject_before(tokens, c, text)
             if speaker:
                 return speaker

@@ -196,6 +196,20 @@ def is_invertible(token: Token) -> bool:
 def is_participle(token: Token) -> bool:
     return token.text in _CUE_PARTICIPLES
 
+_NAMING_VERBS = words("naming_verbs")
+_QUOTE_MARKS = frozenset("\"“‘'")
+
+def names_a_title(tokens: list[Token], c: int) -> bool:
+    """ 'a psychology class called "Perception"': a naming verb right after a common noun and before
+    the quoted name is a participle that names the thing; it reports no one's speech."""
+    if c == 0 or c + 1 >= len(tokens) or tokens[c].text not in _NAMING_VERBS:
+        return False
+    before = tokens[c - 1]
+    common_noun = before.text.isalpha() and before.text.islower() and not _is_auxiliary(before)
+    return common_noun and before.lower not in _PRONOUN_WORDS and tokens[c + 1].text in _QUOTE_MARKS
+
+_PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "that", "which"))
+
 def _is_auxiliary(token: Token) -> bool:
     return token.text in _AUXILIARIES
 
