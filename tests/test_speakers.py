@@ -521,6 +521,10 @@ DOCUMENT_CASES = [
     # a naming verb after a common noun names the thing ("a class called ...") and reports no speech
     ("names-a-title", 'Tom Brandt shared a syllabus for a 1998 history class called "Empires" on his page, writing "Here it is."',
      "Here it is", "Tom Brandt"),
+    # a description in apposition to a name, antecedent of "who", stands for the name
+    ("name-before-description", 'Tom Brandt, a Leeds native who writes fiction (one story is about a contest "where the loser pays").',
+     "where the loser", "Tom Brandt"),
+    ("name-before-description", 'Okafor met an analyst who warned that it was "a trap."', "a trap", "an analyst"),
     # a soft hyphen left before a word by a web page does not cut the name
     ("soft-hyphen", '"We have not been briefed," Tom \u00adBrandt, a spokesman for Speaker Maria Okafor, told the Gazette.',
      "We have not", "Tom Brandt"),

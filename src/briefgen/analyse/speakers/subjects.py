@@ -61,10 +61,23 @@ def subject_before(tokens: list[Token], cue: int, text: str) -> Speaker | None:
     if speaker and speaker.pronoun == "who" and i > 1:
         # "an analyst who warned": the speaker is the phrase the relative pronoun stands for
         antecedent_end = i - 2 if tokens[i - 2].text == "," else i - 1
-        return phrase_to_speaker(_phrase_back(tokens, antecedent_end), text)
+        antecedent = _phrase_back(tokens, antecedent_end)
+        return _name_before_description(tokens, antecedent_end - len(antecedent), antecedent, text) or (
+            phrase_to_speaker(antecedent, text)
+        )
     return speaker
 
 _DASHES = frozenset(("—", "–", "--"))
+
+def _name_before_description(tokens: list[Token], start: int, description: list[Token], text: str) -> Speaker | None:
+    """ "Braynard, a South Carolina native who writes": a description in apposition to a name, the
+    antecedent of a relative, stands for the name; it is the name's role."""
+    if start < 2 or tokens[start - 1].text != "," or not description or description[0].lower not in ("a", "an", "the"):
+        return None
+    name = phrase_to_speaker(_phrase_back(tokens, start - 1), text)
+    if name is None or not name.proper or name.start < tokens[0].start:
+        return None
+    return replace(name, role=name.role or _span(text, description))
 _POSSESSIVE_DETERMINERS = words("possessive_determiners")
 
 def _text_to_someone(tokens: list[Token], start: int, end: int) -> list[Token]:
