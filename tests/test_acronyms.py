@@ -64,6 +64,11 @@ def pairs(text: str) -> set[tuple[str, str]]:
          ("CD", "Conference on Disarmament")),
         ("They discussed the Comprehensive Nuclear-Test-Ban Treaty, known as the CTBT, at length.",
          ("CTBT", "Comprehensive Nuclear-Test-Ban Treaty")),
+        # Latin letters with the diacritics of their language, as Turkish writes its dotted capital İ.
+        ("The fictional Harbour İzmir Port Authority (HİPA) opened a new quay.",
+         ("HİPA", "Harbour İzmir Port Authority")),
+        ("İYC (İzmir Youth Choir) sang at the opening.", ("İYC", "İzmir Youth Choir")),
+        ("Engineers at KÖTEM (KTM) tested the fictional sensors.", ("KTM", "KÖTEM")),
     ],
 )
 def test_finds_each_definition_pattern(text: str, expected: tuple[str, str]) -> None:

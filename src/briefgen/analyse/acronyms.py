@@ -24,7 +24,9 @@ from ..model import Acronym
 
 _MAX_SHORT_LEN = 14
 # A token of letters/digits joined by . - / & ' and perhaps a number or a word: "JS 5", "TICAD V", "ABM Treaty".
-_SHORT_TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9.\-/&'’–]*[A-Za-z0-9.])?"
+# Its letters are Latin, with the diacritics the language writes them with: Turkish "İMM", "TÜBİTAK".
+_LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # ASCII, Latin-1 and Latin Extended-A and -B, not × ÷
+_SHORT_TOKEN = rf"[{_LATIN}](?:[{_LATIN}.\-/&'’–]*[{_LATIN}.])?"
 _SHORT_FORM = re.compile(rf"{_SHORT_TOKEN}(?: (?:[0-9]+|[IVX]+|[A-Z][a-z]+))?")
 _ROMAN = re.compile(r"[IVX]+|[ivx]+")
 # What may surround the short form inside its parentheses: (the “NPT”), (hereinafter “NPT”), (NPT, 1968).
