@@ -1,8 +1,12 @@
 """Terminal safety (issue 20): what an article or a file name holds is printed as visible text."""
+import io
 import json
+from pathlib import Path
 
 import pytest
+import rich.console
 
+from briefgen import cli
 from briefgen.terminal import json_printable, printable
 
 
@@ -25,3 +29,16 @@ def test_json_keeps_its_value_with_direction_controls_escaped():
 
 def test_ordinary_text_is_unchanged():
     assert printable("Talks in Genève — “round 3”\tok") == "Talks in Genève — “round 3”\tok"
+
+
+def test_the_live_progress_bar_escapes_the_folder_name(monkeypatch):
+    screen = io.StringIO()
+
+    class Terminal(rich.console.Console):
+        def __init__(self, **_options):
+            super().__init__(file=screen, force_terminal=True, width=200)
+
+    monkeypatch.setattr(rich.console, "Console", Terminal)
+    cli._with_progress(Path("week\x1b]0;owned\x07 [bold]x[/bold]"), False, lambda progress: progress.articles_found(1))
+    shown = screen.getvalue()
+    assert "\x1b]0;owned" not in shown and "week\\x1b]0;owned\\x07 [bold]x[/bold]" in shown

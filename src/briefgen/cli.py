@@ -722,9 +722,10 @@ def _with_progress(folder: Path, quiet: bool, run):
 
     # No refresh thread (auto_refresh): the build forks worker processes, and a fork taken while
     # another thread holds a lock can deadlock the child. Every update redraws instead.
-    with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    # The folder's name is whoever made it: its controls are escaped and its brackets are not rich markup.
+    with Bar(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
              console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        articles = bar.add_task(f"Analysing {folder}", total=None)
+        articles = bar.add_task(f"Analysing {printable(str(folder), one_line=True)}", total=None)
         pages = bar.add_task("Rendering", total=None, visible=False)
         return run(Progress(
             articles_found=lambda total: bar.update(articles, total=total, refresh=True),
