@@ -127,6 +127,31 @@ def test_attribution_reads_tokens_in_proportion_to_the_text(monkeypatch):
         assert large <= 2.2 * small, (unit, small, large)
 
 
+def _characters_searched_for_long_forms(monkeypatch, text: str) -> int:
+    import briefgen.analyse.acronyms as acronyms_module
+
+    real = acronyms_module._window_before
+    read = [0]
+
+    def counting(text: str, end: int, units: int) -> tuple[int, int]:
+        start, stop = real(text, end, units)
+        read[0] += end - start  # the blanks walked back over, and the window searched
+        return start, stop
+
+    monkeypatch.setattr(acronyms_module, "_window_before", counting)
+    find_acronyms(text)
+    monkeypatch.setattr(acronyms_module, "_window_before", real)
+    return read[0]
+
+
+def test_acronym_long_forms_are_sought_in_a_bounded_window(monkeypatch):
+    """Runs of tabs and non-breaking spaces made each "(XY)" search the text before it to the start
+    (40 KB: 25 s). A long form is sought only in a window sized by its short form."""
+    for unit in ("North Treaty Organisation\t\u00a0 \t (NTO) ", "\t\u00a0" * 40 + "(AB) ", "and so (ABC) "):
+        small, large = (_characters_searched_for_long_forms(monkeypatch, unit * n) for n in (300, 600))
+        assert 0 < large <= 2.2 * small, (unit, small, large)
+
+
 def test_a_page_of_thousands_of_blocks_skips_the_quadratic_fallback(monkeypatch):
     """Thousands of <li> items: jusText, the extractor's fallback, takes time quadratic in a run
     of short blocks (80 KB: 11 s). Such a page is read without it; a news page still has it."""
