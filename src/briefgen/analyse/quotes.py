@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..lexicon import alternation, rows, words
@@ -438,11 +439,25 @@ def _in_reproduced_article(text: str, region: Region) -> bool:
     writing at the Daily Ledger:"), quoted paragraphs are that article reproduced, until the line
     that sends the reader to the rest of it. Only regions no one is said to speak: a quotation
     the excerpt itself attributes ('..., Roe said.') stays one."""
+    openers, closers = _excerpt_marks(text)
     lo = max(0, region.opened - _EXCERPT_REACH)
-    openers = [m.end() for m in _EXCERPT_OPENER.finditer(text, lo, region.opened)]
-    if not openers:
+    # the last opening line that starts within reach and ends before the quotation
+    last = bisect.bisect_right(openers, (region.opened, len(text))) - 1
+    while last >= 0 and openers[last][1] > region.opened:
+        last -= 1
+    if last < 0 or openers[last][0] < lo:
         return False
-    return _EXCERPT_CLOSER.search(text, openers[-1], region.opened) is None
+    # the excerpt runs on unless a closing phrase stands between its opening line and the quotation
+    following = bisect.bisect_left(closers, (openers[last][1], 0))
+    return following == len(closers) or closers[following][1] > region.opened
+
+
+@lru_cache(maxsize=8)
+def _excerpt_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of every excerpt opening line and closing phrase of `text`, found once a text:
+    searching back from each quotation made a page of thousands of quotations quadratic (issue 20)."""
+    return ([m.span() for m in _EXCERPT_OPENER.finditer(text)],
+            [m.span() for m in _EXCERPT_CLOSER.finditer(text)])
 
 
 # '("Port reopens after storm," Daily Ledger, Monday)': a letters page citing the story it answers,
