@@ -9,12 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from briefgen.analyse.doubts import (
-    describes_a_picture,
     first_person_count,
     is_scene_setting,
     looks_like_personal_name,
     outlet_tag,
     quote_doubts,
+    reads_like_caption,
     summary_doubts,
 )
 from briefgen.build import build
@@ -115,7 +115,7 @@ def test_the_suggested_block_is_valid_toml_once_filled_in():
     ("Negotiators resumed talks on Tuesday.", False),
 ])
 def test_a_bare_present_description_reads_as_a_caption(sentence, caption):
-    assert describes_a_picture(sentence) is caption
+    assert reads_like_caption(sentence) is caption
 
 
 @pytest.mark.parametrize("sentence, scene", [

@@ -421,6 +421,9 @@ def test_features_have_one_value_per_name() -> None:
         ("The inspectors walk along the border fence every morning.", False),
         ("Roberts walks along the border fence every morning.", False),
         ("Officials from both republics meet in Lakeville next week.", False),
+        # a possessive is no plural subject: "Veld's offer" is the offer, and "leaves" its verb
+        ("Veld's offer leaves the council some room before the autumn summit in Lakeville.", False),
+        ("The ministers' offer leaves the council some room before the summit.", False),
     ],
 )
 def test_a_photo_caption_describes_the_picture(sentence: str, caption: bool) -> None:

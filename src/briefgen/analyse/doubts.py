@@ -19,6 +19,7 @@ from .. import lexicon
 from ..extract.metadata import parse_date
 from ..model import Article, Doubt, Quote, TermExplanation
 from .quotes import quoted_regions
+from .summarize import describes_the_picture
 
 OPENING_WORDS = 4  # words of a sentence or quote that a correction quotes to find it again
 # The writer's first person this many times outside quotation marks reads as an opinion piece or
@@ -27,12 +28,9 @@ FIRST_PERSON_OPINION = 2
 # A speaker found by a rule right less often than this (Quote.confidence, measured on the dev
 # benchmarks) is listed for review.
 LOW_CONFIDENCE = 0.8
-REGULAR_PAST_MIN_LETTERS = 5  # "-ed" on a shorter word is seldom a past tense ("red", "bed")
 
 _CAPTION = re.compile("|".join(lexicon.ordered("caption_patterns")), re.IGNORECASE)
 _FIRST_PERSON = lexicon.words("first_person_words")
-_CAPTION_OPENERS = lexicon.words("caption_openers")
-_TENSE_MARKERS = lexicon.words("tense_markers")
 _SCENE_OPENERS = lexicon.words("scene_openers")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # "(CNN) The ...", "PanARMENIAN.Net - Verified ...": the outlet's tag run into the first sentence.
@@ -188,21 +186,9 @@ def is_scene_setting(sentence: str) -> bool:
 
 
 def reads_like_caption(sentence: str) -> bool:
-    """A photo caption or credit (lexicon caption_patterns), or a bare-present description of a picture."""
-    return bool(_CAPTION.search(sentence)) or describes_a_picture(sentence)
-
-
-def describes_a_picture(sentence: str) -> bool:
-    """Captions describe a picture in the bare present with an indefinite subject ("Two surfers ride
-    the crest of a wave ..."); news sentences carry a tense marker ("said", "was", "has", "-ed")."""
-    words = _WORD.findall(sentence)
-    if not words or words[0].lower() not in _CAPTION_OPENERS:
-        return False
-    return not any(word.lower() in _TENSE_MARKERS or _regular_past(word) for word in words)
-
-
-def _regular_past(word: str) -> bool:
-    return len(word) >= REGULAR_PAST_MIN_LETTERS and word.lower().endswith("ed")
+    """A photo caption or credit (lexicon caption_patterns), or a bare-present description of a
+    picture (summarize.describes_the_picture: the one caption test the summary, check and timeline share)."""
+    return bool(_CAPTION.search(sentence)) or describes_the_picture(sentence)
 
 
 def opening_words(text: str, count: int = OPENING_WORDS) -> str:

@@ -158,7 +158,7 @@ def summary_candidates(article: Article) -> list[Candidate]:
     Each sentence is whitespace-normalised; a dateline or an outlet's name opening it is cut
     ("(CNN) The talks ..." -> "The talks ..."); two sentences the splitter left together are
     split; furniture (never_in_summary), photo captions after the first sentence
-    (doubts.describes_a_picture) and repeats of an earlier sentence are left out.
+    (describes_the_picture) and repeats of an earlier sentence are left out.
     """
     # Imported here: assemble needs this module's key points, and a rebuild from the cache
     # would otherwise load the whole extract stage for nothing.
@@ -324,6 +324,8 @@ def _indefinite_subject(words: list[str]) -> bool:
     first, second = words[0].lower(), words[1]
     if first in _CAPTION_OPENERS:
         return True
+    if "'" in first or "’" in first:
+        return False  # a possessive ("Veld's offer") qualifies the noun after it: no plural subject
     # the verb agrees with a plural ("Surfers ride"); "Roberts walks" is a name and its verb
     verb = second.islower() and second not in _stop_words() and not second.endswith("ed")
     return _plural_noun(first) and verb and (second.endswith("ss") or not second.endswith("s"))
