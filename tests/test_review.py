@@ -12,11 +12,11 @@ from briefgen.analyse.doubts import (
     first_person_count,
     is_scene_setting,
     looks_like_personal_name,
-    outlet_tag,
     quote_doubts,
     reads_like_caption,
     summary_doubts,
 )
+from briefgen.analyse.sentences import outlet_tag
 from briefgen.build import build
 from briefgen.cli import app
 from briefgen.config import Settings

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from .. import lexicon
 from ..extract.metadata import parse_date
 from ..model import Article, Doubt, Quote, TermExplanation
+from .headline import DERIVED_ORIGINS
 from .quotes import quoted_regions
+from .sentences import outlet_tag
 from .summarize import describes_the_picture
 
 OPENING_WORDS = 4  # words of a sentence or quote that a correction quotes to find it again
@@ -33,9 +35,6 @@ _CAPTION = re.compile("|".join(lexicon.ordered("caption_patterns")), re.IGNORECA
 _FIRST_PERSON = lexicon.words("first_person_words")
 _SCENE_OPENERS = lexicon.words("scene_openers")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# "(CNN) The ...", "PanARMENIAN.Net - Verified ...": the outlet's tag run into the first sentence.
-_OUTLET_TAG = re.compile(
-    r"^\(([A-Z][\w .&-]{1,24})\)\s+(?=[A-Z\"“‘'])|^([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?)\s[-–—]\s(?=[A-Z])")
 # "... from the South. Surfer Shannon Aston ...": a full stop after a lower-case word, then a
 # capital, inside one "sentence": two sentences the splitter did not part.
 _RUN_TOGETHER = re.compile(r"[a-z]{3,}[.!?][\"'”’]?\s+[A-Z][a-z]")
@@ -63,8 +62,6 @@ def article_doubts(
 
 def metadata_doubts(article: Article) -> list[Doubt]:
     doubts = []
-    from .headline import DERIVED_ORIGINS  # imported here: that module uses this one's outlet_tag
-
     if article.title is None:
         doubts.append(Doubt("title", "no headline found and no text to take one from",
                             'title = "…"  # the headline as published'))
@@ -100,12 +97,6 @@ def _first_full_date(text: str) -> tuple[str, dt.date] | None:
         if date is not None:
             return match.group(), date
     return None
-
-
-def outlet_tag(paragraph: str) -> str | None:
-    """The outlet's tag opening a paragraph: "CNN" in "(CNN) The United States ...", else None."""
-    match = _OUTLET_TAG.match(paragraph)
-    return (match.group(1) or match.group(2)) if match else None
 
 
 def looks_like_personal_name(author: str) -> bool:

@@ -15,8 +15,7 @@ from dataclasses import replace
 
 from .. import lexicon
 from ..model import Article
-from .doubts import outlet_tag
-from .sentences import split_sentences
+from .sentences import outlet_tag, split_sentences
 
 CLAUSE_MAX_WORDS = 16  # a headline longer than this reads as a sentence of text
 CLAUSE_MIN_WORDS = 4  # a shorter leading clause ("Yes, and ...") says nothing on its own

@@ -510,3 +510,14 @@ def _quotation_spans(text: str, regions: Sequence[Region]) -> list[Span]:
         if region.closed - 1 - region.opened <= _LONGEST_QUOTATION[family]:
             spans.append((region.opened, region.closed - 1))
     return spans
+
+
+# "(CNN) The ...", "PanARMENIAN.Net - Verified ...": the outlet's tag run into the first sentence.
+_OUTLET_TAG = re.compile(
+    r"^\(([A-Z][\w .&-]{1,24})\)\s+(?=[A-Z\"“‘'])|^([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?)\s[-–—]\s(?=[A-Z])")
+
+
+def outlet_tag(paragraph: str) -> str | None:
+    """The outlet's tag opening a paragraph: "CNN" in "(CNN) The United States ...", else None."""
+    match = _OUTLET_TAG.match(paragraph)
+    return (match.group(1) or match.group(2)) if match else None

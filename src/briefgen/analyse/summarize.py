@@ -520,13 +520,23 @@ def scorer_for(algorithm: str, count: int | None) -> str:
     (table summary_length_switch), and a longer summary, which reaches past the lead into the
     body, is ranked by the hand-chosen weights, which lean on centrality and coverage instead.
     """
-    switch = lexicon.rows("summary_length_switch").get(algorithm)
+    switch = _length_switch(algorithm)
     if switch is None or count is None:
         return algorithm
+    short, up_to = switch
+    return short if count <= up_to else algorithm
+
+
+@cache
+def _length_switch(algorithm: str) -> tuple[str, int] | None:
+    """(scorer for short summaries, their longest length) of `algorithm`, checked once a process."""
+    switch = lexicon.rows("summary_length_switch").get(algorithm)
+    if switch is None:
+        return None
     if switch.get("short") not in SCORERS or not isinstance(switch.get("up_to"), int):
         raise LexiconError(f"summaries.yaml: summary_length_switch: {algorithm}: "
                            f"needs up_to and a scorer of {sorted(SCORERS)}")
-    return str(switch["short"]) if count <= int(switch["up_to"]) else algorithm
+    return str(switch["short"]), int(switch["up_to"])
 
 
 @cache
