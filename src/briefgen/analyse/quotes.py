@@ -1054,13 +1054,14 @@ _FIRST_NAMES = words("female_first_names") | words("male_first_names")
 
 def _role_in_name(name: str, role: str | None, kind: str, lower_words: set[str]) -> tuple[str, str | None, str]:
     """ "Surfer Shannon Aston": a capitalised common noun before a full name, which the article
-    also writes in lower case ("surfers"), is the person's description, not part of the name."""
+    also writes in lower case ("surfers"), is the person's description, not part of the name, and
+    is printed in the lower case the article gives it ("Shannon Aston, surfer")."""
     words_ = name.split()
     if kind != "name" or len(words_) < 3 or words_[0].lower() in _FIRST_NAMES:
         return name, role, kind
     head = words_[0].lower()
     if head in lower_words or f"{head}s" in lower_words:
-        return " ".join(words_[1:]), role or words_[0], kind
+        return " ".join(words_[1:]), role or head, kind
     return name, role, kind
 
 
