@@ -172,13 +172,18 @@ def test_a_role_in_the_possessive_before_a_name_goes_to_the_name() -> None:
     assert (quote.speaker, quote.role) == ("Tomas Vidal", "The mayor's spokesman")
 
 
-def test_a_common_noun_before_a_full_name_is_the_persons_description() -> None:
-    text = (
-        "Photographer Lena Ortiz, from Chile, spent a winter there with other photographers. "
-        "Ms Ortiz added: 'The guards were polite, but nobody forgot where we were.'"
-    )
+@pytest.mark.parametrize(("opening", "role"), [
+    # a noun for a person, written in lower case elsewhere: the description, in the article's case
+    ("Photographer Lena Ortiz, from Chile, spent a winter there with other photographers.", "photographer"),
+    # a sentence's opening word is no part of the name and no role
+    ("Even Lena Ortiz, from Chile, spent a winter there, even so.", None),
+    # a capital word that names no person ("Harbour", as of "Harbour Master") is no description
+    ("Harbour Lena Ortiz, from Chile, spent a winter at the harbour.", None),
+])
+def test_a_common_noun_before_a_full_name_is_the_persons_description(opening: str, role: str | None) -> None:
+    text = f"{opening} Ms Ortiz added: 'The guards were polite, but nobody forgot where we were.'"
     [quote] = find_quotes(text)
-    assert (quote.speaker, quote.role) == ("Lena Ortiz", "photographer")  # in the case the article writes it
+    assert (quote.speaker, quote.role) == ("Lena Ortiz", role)
 
 
 def test_a_quotation_whose_closing_mark_is_lost_never_goes_in_the_box() -> None:

@@ -1060,9 +1060,21 @@ def _role_in_name(name: str, role: str | None, kind: str, lower_words: set[str])
     if kind != "name" or len(words_) < 3 or words_[0].lower() in _FIRST_NAMES:
         return name, role, kind
     head = words_[0].lower()
+    if head in _FUNCTION_WORDS:
+        return " ".join(words_[1:]), role, kind  # "But Tom Miller said": the sentence's word, no role
     if head in lower_words or f"{head}s" in lower_words:
-        return " ".join(words_[1:]), role or head, kind
+        # only a noun for a person describes them: "State" (of "Secretary of State Jon Roe") does not
+        return " ".join(words_[1:]), role or (head if _names_a_person(head) else None), kind
     return name, role, kind
+
+
+_AGENT_ENDINGS = tuple(words("agent_noun_endings"))
+_ROLE_WORDS = words("role_words")
+
+
+def _names_a_person(word: str) -> bool:
+    """A noun for a person: a role ("spokesman") or a noun of one who does ("surfer", "activist")."""
+    return word in _ROLE_WORDS or word.endswith(_AGENT_ENDINGS)
 
 
 # A closing mark of the other style after a sentence's end, then a new sentence: '“We go.’ Roe left'.
