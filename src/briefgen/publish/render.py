@@ -129,7 +129,7 @@ def short_title(title: str, limit: int = RUNNING_TITLE_LIMIT) -> str:
     clause = re.search(r"^(.{20,}?)(?::|,|;| [-–—]) ", title[:limit])
     if clause:
         return clause.group(1)
-    return opening_words(title, limit)
+    return cut_at_word(title, limit)
 
 
 def cited_title(article: Article) -> str:
@@ -139,11 +139,11 @@ def cited_title(article: Article) -> str:
     if not article.title:
         return ""
     if article.origin("title") in DERIVED_ORIGINS:
-        return f"Untitled, beginning “{opening_words(article.title, SOURCE_OPENING_LIMIT)}”."
+        return f"Untitled, beginning “{cut_at_word(article.title, SOURCE_OPENING_LIMIT)}”."
     return f"“{article.title}.”"
 
 
-def opening_words(text: str, limit: int) -> str:
+def cut_at_word(text: str, limit: int) -> str:
     """`text` up to `limit` characters, cut at a word and marked as cut."""
     text = " ".join(str(text).split())
     if len(text) <= limit:
